@@ -1,0 +1,159 @@
+"""Automatic numbering rendered to text ("Điều 1.", "1.", "a)") from numbering.xml, and theme fonts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from quyche.readers.docx.ooxml import A, W, to_int
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, sym in _ROMAN:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa…
+    if n <= 0:
+        return ""
+    rep = (n - 1) // 26 + 1
+    return _LETTERS[(n - 1) % 26] * rep
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter",):
+        return letters(n)
+    if fmt == "upperLetter":
+        return letters(n).upper()
+    if fmt == "upperRoman":
+        return roman(n)
+    if fmt == "lowerRoman":
+        return roman(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+@dataclass(slots=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart: restart after this (1-based) level
+
+
+class Numbering:
+    """Counts list items in document order the way Word renders them."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self._levels: dict[str, dict[int, Level]] = {}
+        self._abstract_of: dict[str, str] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        if root is None:
+            return
+        abstract: dict[str, dict[int, Level]] = {}
+        for an in root.iterchildren(W + "abstractNum"):
+            aid = an.get(W + "abstractNumId") or ""
+            abstract[aid] = {ilvl: lvl for ilvl, lvl in _levels(an)}
+        for num in root.iterchildren(W + "num"):
+            nid = num.get(W + "numId") or ""
+            ref = num.find(W + "abstractNumId")
+            aid = ref.get(W + "val") if ref is not None else None
+            if aid is None or aid not in abstract:
+                continue
+            levels = {k: Level(v.start, v.fmt, v.text, v.restart) for k, v in abstract[aid].items()}
+            for ov in num.iterchildren(W + "lvlOverride"):
+                ilvl = to_int(ov.get(W + "ilvl")) or 0
+                so = ov.find(W + "startOverride")
+                lvl_el = ov.find(W + "lvl")
+                if lvl_el is not None:
+                    levels[ilvl] = _level(lvl_el)
+                if so is not None and ilvl in levels:
+                    levels[ilvl].start = to_int(so.get(W + "val")) or 0
+            self._levels[nid] = levels
+            self._abstract_of[nid] = aid
+
+    def label(self, num_id: str | None, ilvl: int) -> str:
+        """Advance the counter of (num_id, ilvl) and return the rendered label; "" if none."""
+        if not num_id or num_id == "0" or num_id not in self._levels:
+            return ""
+        levels = self._levels[num_id]
+        lvl = levels.get(ilvl)
+        if lvl is None:
+            return ""
+        counters = self._counters.setdefault(num_id, [None] * 9)
+        if not 0 <= ilvl < 9:
+            return ""
+        current = counters[ilvl]
+        counters[ilvl] = lvl.start if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        if lvl.fmt == "bullet":
+            return lvl.text if lvl.text and lvl.text.isprintable() else "-"
+        text = lvl.text
+        for k in range(9):
+            token = f"%{k + 1}"
+            if token in text:
+                value = counters[k]
+                if value is None:
+                    value = levels[k].start if k in levels else 1
+                fmt = levels[k].fmt if k in levels else "decimal"
+                text = text.replace(token, format_number(value, fmt))
+        return text
+
+
+def _level(el: etree._Element) -> Level:
+    lvl = Level()
+    start = el.find(W + "start")
+    if start is not None:
+        lvl.start = to_int(start.get(W + "val")) or 0
+    fmt = el.find(W + "numFmt")
+    if fmt is not None:
+        lvl.fmt = fmt.get(W + "val") or "decimal"
+    text = el.find(W + "lvlText")
+    if text is not None:
+        lvl.text = text.get(W + "val") or ""
+    restart = el.find(W + "lvlRestart")
+    if restart is not None:
+        lvl.restart = to_int(restart.get(W + "val"))
+    return lvl
+
+
+def _levels(an: etree._Element) -> list[tuple[int, Level]]:
+    out = []
+    for el in an.iterchildren(W + "lvl"):
+        out.append((to_int(el.get(W + "ilvl")) or 0, _level(el)))
+    return out
+
+
+def theme_fonts(root: etree._Element | None) -> dict[str, str]:
+    """Map theme font slots (minorHAnsi, majorAscii…) to typefaces."""
+    if root is None:
+        return {}
+    out: dict[str, str] = {}
+    for scheme, prefix in (("majorFont", "major"), ("minorFont", "minor")):
+        el = root.find(f".//{A}{scheme}")
+        if el is None:
+            continue
+        latin = el.find(A + "latin")
+        cs = el.find(A + "cs")
+        ea = el.find(A + "ea")
+        if latin is not None and latin.get("typeface"):
+            out[prefix + "HAnsi"] = out[prefix + "Ascii"] = latin.get("typeface", "")
+        if cs is not None and cs.get("typeface"):
+            out[prefix + "Bidi"] = cs.get("typeface", "")
+        if ea is not None and ea.get("typeface"):
+            out[prefix + "EastAsia"] = ea.get("typeface", "")
+    return out

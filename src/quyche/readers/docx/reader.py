@@ -1,0 +1,312 @@
+"""DOCX → :class:`Document`: body paragraphs, tables, text boxes, headers/footers, sections."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from quyche.errors import ReadError
+from quyche.model import Document, HeaderFooter, Location, Paragraph, Run, Section
+from quyche.readers.docx.numbering import Numbering, theme_fonts
+from quyche.readers.docx.ooxml import MC, R_ID, WP, WPS, A, V, W, Props, parse_ppr, parse_rpr, to_int
+from quyche.readers.docx.styles import StyleSheet
+from quyche.readers.package import Package
+from quyche.text import nfc
+
+_MAX_DEPTH = 64
+_SKIP_IN_PARAGRAPH = {W + "del", W + "moveFrom", W + "pPr", W + "proofErr", W + "bookmarkStart", W + "bookmarkEnd"}
+_DESCEND = {W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "fldSimple", W + "dir",
+            W + "bdo"}
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    pkg = Package(data)
+    main = pkg.main_part()
+    root = pkg.xml(main)
+    body = root.find(W + "body")
+    if body is None:
+        raise ReadError("tài liệu Word không có phần nội dung (w:body)", "corrupt")
+    rels = pkg.rels(main)
+    by_type: dict[str, str] = {}
+    for rel_type, target in rels.values():
+        by_type.setdefault(rel_type, target)
+    styles_data = pkg.read(by_type["styles"]) if "styles" in by_type and pkg.has(by_type["styles"]) else None
+    theme: dict[str, str] = {}
+    if "theme" in by_type and pkg.has(by_type["theme"]) and (
+        (styles_data and b"Theme=" in styles_data) or _uses_theme(root)
+    ):
+        theme = theme_fonts(pkg.xml(by_type["theme"]))
+    sheet = StyleSheet(styles_data, theme)
+    numbering = None
+    if "numbering" in by_type and pkg.has(by_type["numbering"]):
+        numbering = Numbering(pkg.xml(by_type["numbering"]))
+    walker = _Walker(sheet, numbering or Numbering(None))
+    walker.walk_container(body, "body")
+    sections = [_section(s, pkg, rels, sheet) for s in walker.section_elements]
+    if not sections:
+        sections = [Section()]
+    return Document(
+        source=source,
+        format="docx",
+        paragraphs=walker.paragraphs,
+        sections=sections,
+        has_formatting=True,
+        has_layout=True,
+    )
+
+
+def _uses_theme(root: etree._Element) -> bool:
+    for el in root.iter(W + "rFonts"):
+        if el.get(W + "asciiTheme") or el.get(W + "hAnsiTheme"):
+            return True
+    return False
+
+
+class _Walker:
+    def __init__(self, sheet: StyleSheet, numbering: Numbering) -> None:
+        self.sheet = sheet
+        self.numbering = numbering
+        self.paragraphs: list[Paragraph] = []
+        self.section_elements: list[etree._Element] = []
+        self.tables = 0
+
+    # -------------------------------------------------------------- containers
+    def walk_container(
+        self, el: etree._Element, container: str, cell: tuple[int, int, int, int] | None = None,
+        table_style: str | None = None, depth: int = 0,
+    ) -> None:
+        if depth > _MAX_DEPTH:
+            raise ReadError("cấu trúc tài liệu lồng nhau quá sâu (tệp bất thường)", "unsafe_xml")
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, container, cell, table_style, depth)
+            elif tag == W + "tbl":
+                self.table(child, depth)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.walk_container(content, container, cell, table_style, depth + 1)
+            elif tag == W + "sectPr" and container == "body":
+                self.section_elements.append(child)
+            elif tag in (W + "customXml", MC + "AlternateContent"):
+                self.walk_container(_choice(child), container, cell, table_style, depth + 1)
+
+    def table(self, tbl: etree._Element, depth: int) -> None:
+        self.tables += 1
+        number = self.tables
+        tpr = tbl.find(W + "tblPr")
+        tstyle_el = tpr.find(W + "tblStyle") if tpr is not None else None
+        tstyle = tstyle_el.get(W + "val") if tstyle_el is not None else None
+        grid = tbl.find(W + "tblGrid")
+        ncols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        for r, tr in enumerate(tbl.iterchildren(W + "tr")):
+            col = 0
+            cells = list(tr.iterchildren(W + "tc"))
+            for tc in cells:
+                span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+                span = to_int(span_el.get(W + "val")) if span_el is not None else 1
+                self.walk_container(tc, "table", (number, r, col, max(ncols, len(cells))), tstyle, depth + 1)
+                col += max(span or 1, 1)
+
+    # -------------------------------------------------------------- paragraphs
+    def paragraph(
+        self, p: etree._Element, container: str, cell: tuple[int, int, int, int] | None,
+        table_style: str | None, depth: int, textbox_col: int | None = None,
+    ) -> None:
+        direct = parse_ppr(p.find(W + "pPr"))
+        if "sectPr" in direct and container == "body":
+            self.section_elements.append(direct["sectPr"])
+        pstyle = direct.get("pStyle")
+        props = self.sheet.paragraph_props(pstyle, direct, table_style)
+        runs: list[Run] = []
+        boxes: list[tuple[etree._Element, int | None]] = []
+        self._runs(p, pstyle, table_style, runs, boxes, depth)
+        label = ""
+        if props.get("numId"):
+            label = self.numbering.label(props.get("numId"), int(props.get("ilvl", 0) or 0))
+            if label:
+                mark_fmt = runs[0].fmt if runs else self.sheet.run_format(pstyle, {}, table_style)
+                runs.insert(0, Run(label + " ", mark_fmt))
+        text = nfc("".join(r.text for r in runs))
+        if cell is not None:
+            loc = Location(len(self.paragraphs) + 1, "table", cell[0], cell[1], cell[2], cell[3])
+        elif container == "textbox":
+            loc = Location(len(self.paragraphs) + 1, "textbox", col=textbox_col, ncols=2 if textbox_col is not None else None)
+        else:
+            loc = Location(len(self.paragraphs) + 1, "body")
+        self.paragraphs.append(
+            Paragraph(
+                text=text,
+                runs=[Run(nfc(r.text), r.fmt) for r in runs],
+                loc=loc,
+                align=props.get("jc") or "left",
+                indent_left=props.get("ind_left"),
+                indent_right=props.get("ind_right"),
+                border_bottom=props.get("border_bottom") if props.get("border_bottom") not in (None, "nil", "none") else None,
+                style=self.sheet.name_of(pstyle) if pstyle else None,
+                label=label,
+            )
+        )
+        for box, col in boxes:
+            content = box
+            for inner in content.iterchildren(W + "p", W + "tbl"):
+                if inner.tag == W + "p":
+                    self.paragraph(inner, "textbox", None, None, depth + 1, col)
+                else:
+                    self.table(inner, depth + 1)
+
+    def _runs(
+        self, el: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
+        boxes: list[tuple[etree._Element, int | None]], depth: int,
+    ) -> None:
+        if depth > _MAX_DEPTH:
+            raise ReadError("cấu trúc tài liệu lồng nhau quá sâu (tệp bất thường)", "unsafe_xml")
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                self._run(child, pstyle, table_style, runs, boxes)
+            elif tag in _DESCEND or tag == W + "sdt" or tag == W + "sdtContent":
+                target = child.find(W + "sdtContent") if tag == W + "sdt" else child
+                if target is not None:
+                    self._runs(target, pstyle, table_style, runs, boxes, depth + 1)
+            elif tag == MC + "AlternateContent":
+                self._runs(_choice(child), pstyle, table_style, runs, boxes, depth + 1)
+
+    def _run(
+        self, r: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
+        boxes: list[tuple[etree._Element, int | None]],
+    ) -> None:
+        direct: Props = parse_rpr(r.find(W + "rPr"))
+        if direct.get("vanish"):
+            return
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == W + "t":
+                parts.append(child.text or "")
+            elif tag == W + "tab" or tag == W + "ptab":
+                parts.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                parts.append("\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == W + "sym":
+                parts.append(_sym(child))
+            elif tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
+                boxes.extend(_text_boxes(child))
+        if not parts:
+            return
+        fmt = self.sheet.run_format(pstyle, direct, table_style)
+        runs.append(Run("".join(parts), fmt))
+
+
+def _choice(alt: etree._Element) -> etree._Element:
+    """For mc:AlternateContent keep the first Choice (modern markup) and drop the Fallback twin."""
+    if alt.tag != MC + "AlternateContent":
+        return alt
+    choice = alt.find(MC + "Choice")
+    if choice is not None:
+        return choice
+    fallback = alt.find(MC + "Fallback")
+    return fallback if fallback is not None else alt
+
+
+def _text_boxes(el: etree._Element) -> list[tuple[etree._Element, int | None]]:
+    root = _choice(el) if el.tag == MC + "AlternateContent" else el
+    out: list[tuple[etree._Element, int | None]] = []
+    for txbx in root.iter(W + "txbxContent"):
+        out.append((txbx, _box_column(txbx)))
+    return out
+
+
+def _box_column(txbx: etree._Element) -> int | None:
+    """0 = left half of the page, 1 = right half, from the anchor's horizontal position."""
+    node = txbx.getparent()
+    while node is not None and node.tag not in (WP + "anchor", WP + "inline", V + "shape", V + "rect"):
+        node = node.getparent()
+    if node is None:
+        return None
+    if node.tag == WP + "anchor":
+        pos = node.find(WP + "positionH")
+        if pos is not None:
+            align = pos.find(WP + "align")
+            if align is not None and align.text:
+                return 1 if align.text.strip() in ("right", "outside") else 0
+            off = pos.find(WP + "posOffset")
+            if off is not None and off.text:
+                emu = to_int(off.text) or 0
+                return 1 if emu > 2_600_000 else 0  # ≈ 7.2 cm: right of the text area's middle
+    if node.tag in (V + "shape", V + "rect"):
+        style = node.get("style") or ""
+        for item in style.split(";"):
+            if item.strip().startswith("margin-left:"):
+                value = item.split(":", 1)[1].strip()
+                try:
+                    number = float(value.rstrip("ptxcmin"))
+                except ValueError:
+                    return None
+                points = number * (28.35 if value.endswith("cm") else 1.0)
+                return 1 if points > 205 else 0
+    return None
+
+
+_SYMBOL_FONT_MAP = {"F02A": "*", "002A": "*", "F02D": "-", "F0B7": "•"}
+
+
+def _sym(el: etree._Element) -> str:
+    code = (el.get(W + "char") or "").upper()
+    if code in _SYMBOL_FONT_MAP:
+        return _SYMBOL_FONT_MAP[code]
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= value <= 0xF0FF:
+        value -= 0xF000
+    return chr(value) if 32 <= value < 0x110000 else ""
+
+
+def _section(sect: etree._Element, pkg: Package, rels: dict[str, tuple[str, str]], sheet: StyleSheet) -> Section:
+    s = Section()
+    pg = sect.find(W + "pgSz")
+    if pg is not None:
+        s.width = to_int(pg.get(W + "w"))
+        s.height = to_int(pg.get(W + "h"))
+        orient = pg.get(W + "orient")
+        s.landscape = orient == "landscape" or (s.width is not None and s.height is not None and s.width > s.height)
+    mar = sect.find(W + "pgMar")
+    if mar is not None:
+        s.margin_top = _abs(to_int(mar.get(W + "top")))
+        s.margin_bottom = _abs(to_int(mar.get(W + "bottom")))
+        s.margin_left = to_int(mar.get(W + "left"))
+        s.margin_right = to_int(mar.get(W + "right"))
+    tp = sect.find(W + "titlePg")
+    s.title_page = tp is not None and (tp.get(W + "val") or "1").lower() not in ("0", "false", "off")
+    for ref_tag, where in ((W + "headerReference", "header"), (W + "footerReference", "footer")):
+        for ref in sect.iterchildren(ref_tag):
+            rel = rels.get(ref.get(R_ID) or "")
+            if rel is None or not pkg.has(rel[1]):
+                continue
+            part_root = pkg.xml(rel[1])
+            walker = _Walker(sheet, Numbering(None))
+            walker.walk_container(part_root, where)
+            has_page = _has_page_field(part_root)
+            s.parts.append(HeaderFooter(ref.get(W + "type") or "default", where, walker.paragraphs, has_page))  # type: ignore[arg-type]
+    return s
+
+
+def _abs(v: int | None) -> int | None:
+    return abs(v) if v is not None else None
+
+
+def _has_page_field(root: etree._Element) -> bool:
+    for fld in root.iter(W + "fldSimple"):
+        if "PAGE" in (fld.get(W + "instr") or "").upper().split():
+            return True
+    for instr in root.iter(W + "instrText"):
+        if "PAGE" in (instr.text or "").upper().split():
+            return True
+    return False
+
+
+__all__ = ["read_docx", "A", "WPS"]

@@ -1,0 +1,263 @@
+"""Effective formatting: docDefaults → table style → paragraph style chain → character style chain → direct.
+
+``styles.xml`` is often large (python-docx's template: 350 kB, 160 styles) while a document uses a
+handful. Styles are indexed once by a byte scan and each used style is parsed on first use and
+cached, so no lookup ever re-scans the style list. Files whose XML does not fit the fast path
+(another namespace prefix, odd markup) fall back to one full parse.
+
+Toggle properties (bold, italic, caps) follow ECMA-376 §17.7.3: within one style's basedOn chain
+the nearest definition wins; across the table, paragraph and character styles the values toggle
+(XOR); direct formatting is absolute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from quyche.model import RunFormat
+from quyche.readers.docx.ooxml import W, W_NS, Props, parse_ppr, parse_rpr
+from quyche.readers.xmlsafe import parse_xml
+
+_MAX_CHAIN = 32  # basedOn loops and absurd depths stop here
+_TOGGLE_KEYS = ("b", "i", "caps")
+
+
+@dataclass(slots=True)
+class StyleDef:
+    id: str
+    type: str
+    name: str | None
+    based_on: str | None
+    default: bool
+    ppr: Props = field(default_factory=dict)
+    rpr: Props = field(default_factory=dict)
+
+
+class StyleSheet:
+    def __init__(self, data: bytes | None, theme_fonts: dict[str, str] | None = None) -> None:
+        self._data = data or b""
+        self._theme = theme_fonts or {}
+        self._raw: dict[str, tuple[int, int]] = {}
+        self._parsed: dict[str, StyleDef | None] = {}
+        self._defaults: dict[str, str] = {}  # type -> default style id
+        self._ns_decl = b""
+        self._prefix = b""
+        self._close = b""
+        self.doc_rpr: Props = {}
+        self.doc_ppr: Props = {}
+        self._chain_cache: dict[tuple[str, str | None], tuple[Props, Props]] = {}
+        self._fmt_cache: dict[tuple[object, ...], RunFormat] = {}
+        if data:
+            if not self._index_fast():
+                self._index_full()
+
+    # ------------------------------------------------------------------ indexing
+    def _index_fast(self) -> bool:
+        data = self._data
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            parse_xml(data, "word/styles.xml")  # raises the standard refusal
+        head_end = data.find(b">", data.find(b"styles"))
+        m = re.search(rb"xmlns:(\w+)=\"" + re.escape(W_NS.encode()) + rb"\"", data[: head_end + 1])
+        if not m:
+            return False
+        px = m.group(1)
+        root = re.search(rb"<" + px + rb":styles\b([^>]*)>", data)
+        if not root:
+            return False
+        self._prefix = px
+        self._ns_decl = b" ".join(re.findall(rb"xmlns(?::\w+)?=\"[^\"]*\"", root.group(1)))
+        attr_id = re.compile(px + rb":styleId=\"([^\"]*)\"")
+        attr_type = re.compile(px + rb":type=\"([^\"]*)\"")
+        attr_default = re.compile(px + rb":default=\"(1|true|on)\"")
+        self._close = b"</" + px + b":style>"
+        needle = b"<" + px + b":style"
+        find = data.find
+        pos = find(needle)
+        while pos >= 0:
+            after = data[pos + len(needle) : pos + len(needle) + 1]
+            tag_end = find(b">", pos)
+            if tag_end < 0:
+                return False
+            if after in (b" ", b">", b"/", b"\n", b"\t", b"\r"):
+                tag = data[pos : tag_end + 1]
+                sid = attr_id.search(tag)
+                if sid:
+                    key = sid.group(1).decode("utf-8", "replace")
+                    if key not in self._raw:
+                        self._raw[key] = (pos, tag_end + 1)
+                        if b":default=" in tag and attr_default.search(tag):
+                            st = attr_type.search(tag)
+                            self._defaults.setdefault(st.group(1).decode() if st else "paragraph", key)
+            pos = find(needle, tag_end)
+        dd = re.search(rb"<" + px + rb":docDefaults\b.*?</" + px + rb":docDefaults>", data, re.S)
+        if dd:
+            el = self._fragment(dd.group(0))
+            if el is None:
+                return False
+            self._read_doc_defaults(el)
+        return True
+
+    def _fragment(self, raw: bytes) -> etree._Element | None:
+        wrapped = b"<frag " + self._ns_decl + b">" + raw + b"</frag>"
+        try:
+            return parse_xml(wrapped, "word/styles.xml")[0]
+        except Exception:
+            return None
+
+    def _index_full(self) -> None:
+        self._raw.clear()
+        root = parse_xml(self._data, "word/styles.xml")
+        dd = root.find(W + "docDefaults")
+        if dd is not None:
+            self._read_doc_defaults(dd)
+        for el in root.iterchildren(W + "style"):
+            sd = _style_from(el)
+            if sd is None:
+                continue
+            self._parsed.setdefault(sd.id, sd)
+            if sd.default:
+                self._defaults.setdefault(sd.type, sd.id)
+
+    def _read_doc_defaults(self, dd: etree._Element) -> None:
+        self.doc_rpr = parse_rpr(dd.find(f"{W}rPrDefault/{W}rPr"))
+        self.doc_ppr = parse_ppr(dd.find(f"{W}pPrDefault/{W}pPr"))
+
+    # ------------------------------------------------------------------ lookup
+    def get(self, style_id: str | None) -> StyleDef | None:
+        if not style_id:
+            return None
+        if style_id in self._parsed:
+            return self._parsed[style_id]
+        span = self._raw.get(style_id)
+        sd = None
+        if span is not None:
+            start, tag_end = span
+            if self._data[tag_end - 2 : tag_end] == b"/>":
+                end = tag_end
+            else:
+                close = self._data.find(self._close, tag_end)
+                end = close + len(self._close) if close >= 0 else tag_end
+            el = self._fragment(self._data[start:end])
+            sd = _style_from(el) if el is not None else None
+        self._parsed[style_id] = sd
+        return sd
+
+    def default_id(self, stype: str) -> str | None:
+        return self._defaults.get(stype)
+
+    def name_of(self, style_id: str | None) -> str | None:
+        sd = self.get(style_id)
+        return sd.name if sd else None
+
+    def chain(self, style_id: str | None, stype: str) -> tuple[Props, Props]:
+        """(pPr, rPr) of a style with its basedOn chain applied (nearest wins), cached."""
+        key = (stype, style_id)
+        hit = self._chain_cache.get(key)
+        if hit is not None:
+            return hit
+        sid = style_id if style_id and self.get(style_id) else self.default_id(stype)
+        links: list[StyleDef] = []
+        seen: set[str] = set()
+        while sid and sid not in seen and len(links) < _MAX_CHAIN:
+            seen.add(sid)
+            sd = self.get(sid)
+            if sd is None:
+                break
+            links.append(sd)
+            sid = sd.based_on
+        ppr: Props = {}
+        rpr: Props = {}
+        for sd in reversed(links):
+            ppr.update(sd.ppr)
+            rpr.update(sd.rpr)
+        self._chain_cache[key] = (ppr, rpr)
+        return ppr, rpr
+
+    # ------------------------------------------------------------------ effective formatting
+    def paragraph_props(self, pstyle: str | None, direct: Props, table_style: str | None = None) -> Props:
+        out = dict(self.doc_ppr)
+        if table_style:
+            out.update(self.chain(table_style, "table")[0])
+        out.update(self.chain(pstyle, "paragraph")[0])
+        out.update({k: v for k, v in direct.items() if k != "sectPr"})
+        return out
+
+    def run_format(self, pstyle: str | None, direct: Props, table_style: str | None = None) -> RunFormat:
+        key = (pstyle, table_style, tuple(sorted(direct.items())))
+        hit = self._fmt_cache.get(key)
+        if hit is not None:
+            return hit
+        levels: list[Props] = []
+        if table_style:
+            levels.append(self.chain(table_style, "table")[1])
+        levels.append(self.chain(pstyle, "paragraph")[1])
+        rstyle = direct.get("rStyle")
+        levels.append(self.chain(rstyle, "character")[1] if rstyle else {})
+        merged: Props = dict(self.doc_rpr)
+        for lv in levels:
+            merged.update({k: v for k, v in lv.items() if k not in _TOGGLE_KEYS})
+        merged.update({k: v for k, v in direct.items() if k not in _TOGGLE_KEYS})
+        toggles: dict[str, bool] = {}
+        complex_script = bool(merged.get("complex"))
+        for t in _TOGGLE_KEYS:
+            src = f"{t}Cs" if complex_script and t in ("b", "i") else t
+            if src in direct:
+                toggles[t] = bool(direct[src])
+                continue
+            defined = [bool(lv[src]) for lv in levels if src in lv]
+            if defined:
+                val = False
+                for d in defined:
+                    val ^= d
+                toggles[t] = val
+            else:
+                toggles[t] = bool(self.doc_rpr.get(src, False))
+        size = merged.get("szCs" if complex_script else "sz")
+        if size is None:
+            size = merged.get("sz", 10.0)  # ECMA-376 default: 20 half-points
+        fmt = RunFormat(
+            font=self._font(merged, complex_script),
+            size=size,
+            bold=toggles["b"],
+            italic=toggles["i"],
+            underline=bool(merged.get("u", False)),
+            caps=toggles["caps"],
+        )
+        self._fmt_cache[key] = fmt
+        return fmt
+
+    def _font(self, props: Props, complex_script: bool) -> str | None:
+        order = ("cs", "cstheme") if complex_script else ("hAnsi", "hAnsiTheme", "ascii", "asciiTheme")
+        # Vietnamese letters with diacritics are hAnsi characters; plain ASCII uses ascii. Both are
+        # normally equal; when they differ the hAnsi font is the one that shows the diacritics.
+        for attr in order:
+            v = props.get("font_" + attr)
+            if v:
+                if attr.endswith("heme"):
+                    resolved = self._theme.get(v)
+                    if resolved:
+                        return resolved
+                    continue
+                return str(v)
+        return None
+
+
+def _style_from(el: etree._Element) -> StyleDef | None:
+    sid = el.get(W + "styleId")
+    if sid is None:
+        return None
+    name_el = el.find(W + "name")
+    based = el.find(W + "basedOn")
+    default = (el.get(W + "default") or "").lower() in ("1", "true", "on")
+    return StyleDef(
+        id=sid,
+        type=el.get(W + "type") or "paragraph",
+        name=name_el.get(W + "val") if name_el is not None else None,
+        based_on=based.get(W + "val") if based is not None else None,
+        default=default,
+        ppr=parse_ppr(el.find(W + "pPr")),
+        rpr=parse_rpr(el.find(W + "rPr")),
+    )
