@@ -1,0 +1,112 @@
+"""Benchmark ``quyche check`` per document against two baselines measured in the same process.
+
+(a) the bare floor: unzip and lxml-parse word/document.xml + word/styles.xml;
+(b) python-docx's ``Document()`` load of the same file.
+Documents: ≈15-page working regulations built in memory (tests/factory.py), plus the shared corpus
+where present. Usage: ``python bench/bench_check.py [--rounds N]``. Never run as a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import statistics
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from factory import L, PartyDoc  # noqa: E402
+
+from quyche.engine import Checker  # noqa: E402
+from quyche.readers.docx.reader import read_docx  # noqa: E402
+from quyche.rules.base import Context  # noqa: E402
+
+
+def long_regulation(seed: int) -> bytes:
+    """≈15 pages: 5 chapters, 40 articles of 4–6 clauses with points."""
+    body: list[L] = []
+    n = 0
+    for ch, name in enumerate(("NHỮNG QUY ĐỊNH CHUNG", "TRÁCH NHIỆM, QUYỀN HẠN", "CHẾ ĐỘ LÀM VIỆC",
+                               "MỐI QUAN HỆ CÔNG TÁC", "ĐIỀU KHOẢN THI HÀNH"), start=1):
+        body += [L(f"Chương {'I II III IV V'.split()[ch - 1]}", b=True), L(name, b=True)]
+        for _ in range(8):
+            n += 1
+            body.append(L(f"Điều {n}. Trách nhiệm của tập thể và cá nhân số {n + seed}", b=True, align="both"))
+            for k in range(1, 5 + (n % 2)):
+                body.append(L(f"{k}. Lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị, công tác xây dựng Đảng, "
+                              f"kiểm tra, giám sát và thi hành kỷ luật đảng trong phạm vi được phân công; "
+                              f"định kỳ báo cáo kết quả với cấp ủy.", align="both"))
+            body += [L("a) Chuẩn bị nội dung, chương trình làm việc;", align="both"),
+                     L("b) Tổ chức thực hiện và báo cáo kết quả.", align="both")]
+    return PartyDoc(body=body).to_bytes()
+
+
+def corpus_docs() -> list[tuple[str, bytes]]:
+    folder = ROOT.parent / "shared" / "corpus"
+    return [(p.name, p.read_bytes()) for p in sorted(folder.glob("clean_*.docx"))] if folder.is_dir() else []
+
+
+def bare(data: bytes) -> None:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    etree.fromstring(z.read("word/document.xml"))
+    etree.fromstring(z.read("word/styles.xml"))
+
+
+def python_docx(data: bytes) -> None:
+    docx.Document(io.BytesIO(data))
+
+
+CHECKER: Checker | None = None
+
+
+def quyche_check(data: bytes) -> None:
+    assert CHECKER is not None
+    doc = read_docx(data, "bench.docx")
+    CHECKER.run(doc, Context(as_of=date(2026, 11, 26)))
+
+
+def median_ms(func: Callable[[bytes], None], data: bytes, rounds: int) -> float:
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        func(data)
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    global CHECKER
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=40)
+    args = ap.parse_args()
+    CHECKER = Checker()
+    docs = [(f"quy-che-15-trang-{i}.docx", long_regulation(i)) for i in range(3)] + corpus_docs()
+    for _, data in docs:  # warm caches and imports
+        quyche_check(data), bare(data), python_docx(data)
+    gc.collect()
+    rows = []
+    print(f"{'document':32} {'paras':>6} {'check ms':>9} {'bare ms':>8} {'docx ms':>8} {'÷bare':>6} {'÷docx':>6}")
+    for name, data in docs:
+        paras = len(read_docx(data, name).paragraphs)
+        c = median_ms(quyche_check, data, args.rounds)
+        b = median_ms(bare, data, args.rounds)
+        d = median_ms(python_docx, data, args.rounds)
+        rows.append((c, b, d))
+        print(f"{name:32} {paras:6d} {c:9.2f} {b:8.2f} {d:8.2f} {c / b:6.2f} {c / d:6.2f}")
+    cs, bs, ds = (statistics.median(col) for col in zip(*rows, strict=True))
+    print(f"\nmedian per document: check {cs:.2f} ms, bare parse {bs:.2f} ms, python-docx load {ds:.2f} ms")
+    print(f"ratios: check ÷ bare = {cs / bs:.2f} (goal ≤ 3), check ÷ python-docx = {cs / ds:.2f} (goal < 1)")
+
+
+if __name__ == "__main__":
+    main()

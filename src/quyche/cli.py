@@ -1,0 +1,181 @@
+"""Command line: ``quyche check``, ``quyche rules`` (contract.md §2)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from quyche import __version__
+from quyche.catalogue import catalogue
+from quyche.checking import Job, expand, profile_beside, run_job
+from quyche.engine import Result, load_rules, parse_ids
+from quyche.errors import QuycheError, UsageError
+from quyche.profile import load_profile
+from quyche.report import SEVERITY_VI, print_text, to_json
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="quyche — kiểm tra, soạn và cập nhật quy chế làm việc của tổ chức đảng.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _date(value: str | None, option: str) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"{option} cần ngày dạng YYYY-MM-DD, nhận được “{value}”") from exc
+
+
+def _overrides(config: Path | None) -> tuple[tuple[str, str], ...]:
+    if config is None:
+        return ()
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UsageError(f"không đọc được tệp cấu hình {config}: {exc}") from exc
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict):
+        raise UsageError(f"{config}: “severity” phải là bảng MÃ_QUY_TẮC: mức")
+    return tuple(sorted((str(k), str(v)) for k, v in severity.items()))
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Tệp .docx, .pdf, .txt, .md hoặc thư mục", show_default=False)],
+    profile: Annotated[Path | None, typer.Option("--profile", help="Hồ sơ tổ chức (YAML)")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày đối chiếu YYYY-MM-DD (mặc định: hôm nay)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text hoặc json")] = "text",
+    select: Annotated[str | None, typer.Option("--select", help="Chỉ chạy các quy tắc/tiền tố này, cách nhau dấu phẩy")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Bỏ qua các quy tắc/tiền tố này")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Số tiến trình song song (0 = theo số nhân CPU)")] = 1,
+    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình: ghi đè mức nghiêm trọng")] = None,
+) -> None:
+    """Kiểm tra thể loại, thể thức và cấu trúc của văn bản."""
+    try:
+        if fmt not in ("text", "json"):
+            raise UsageError(f"--format chỉ nhận text hoặc json, nhận được “{fmt}”")
+        day = _date(as_of, "--as-of")
+        cat = catalogue()
+        sel, ign = parse_ids(select, cat), parse_ids(ignore, cat)
+        overrides = _overrides(config)
+        if profile is not None:
+            load_profile(profile)  # a broken profile is a command-line error: say so before reading files
+        files = list(expand(paths))
+        if not files:
+            raise UsageError("không tìm thấy tệp .docx, .pdf, .txt hoặc .md nào")
+    except QuycheError as exc:
+        err.print(f"[bold red]Lỗi:[/] {escape(exc.message)}")
+        raise typer.Exit(EXIT_INPUT) from None
+    job_list = [
+        Job(f, profile_beside(f) or (str(profile) if profile else None), day, sel, ign, overrides) for f in files
+    ]
+    results = _run(job_list, jobs)
+    if fmt == "json":
+        sys.stdout.write(to_json(results, day) + "\n")
+    else:
+        print_text(results, out, day)
+    if any(r.error for r in results):
+        for r in results:
+            if r.error and fmt == "json":
+                err.print(f"{escape(r.file)}: {escape(r.error.message)}")
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(EXIT_FINDINGS if any(r.worst == "error" for r in results) else EXIT_OK)
+
+
+def _run(job_list: list[Job], jobs: int) -> list[Result]:
+    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+    show = len(job_list) > 1 and err.is_terminal
+    results: list[Result] = []
+    with Progress(TextColumn("Đang kiểm tra"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not show) as progress:
+        task = progress.add_task("check", total=len(job_list))
+        if workers == 1 or len(job_list) == 1:
+            for job in job_list:
+                results.append(run_job(job))
+                progress.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=min(workers, len(job_list))) as pool:
+                for res in pool.map(run_job, job_list, chunksize=4):
+                    results.append(res)
+                    progress.advance(task)
+    return results
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[str | None, typer.Argument(help="Mã quy tắc, ví dụ FMT-HEADER-STAR")] = None,
+) -> None:
+    """Liệt kê danh mục quy tắc, hoặc giải thích một quy tắc."""
+    cat = catalogue()
+    implemented = load_rules()
+    if rule_id is None:
+        out.print(f"Danh mục quy tắc {cat.ruleset} — {len(cat.rules)} quy tắc "
+                  f"({sum(1 for r in cat.rules if r in implemented)} đang kiểm tra)")
+        family = None
+        for meta in cat.rules.values():
+            if meta.family != family:
+                family = meta.family
+                out.print(f"\n[bold]{family}[/]")
+            sev = "/".join(dict.fromkeys(SEVERITY_VI[p.severity] for p in meta.parts.values()))
+            mark = "" if meta.id in implemented else " [dim](chưa kiểm tra)[/]"
+            out.print(f"  {meta.id:<26} {sev:<18} {escape(meta.name)}{mark}")
+        return
+    rid = cat.resolve(rule_id)
+    meta = cat.rules.get(rid)
+    if meta is None:
+        err.print(f"[bold red]Lỗi:[/] không có quy tắc “{escape(rule_id)}” (xem: quyche rules)")
+        raise typer.Exit(EXIT_INPUT)
+    out.print(f"[bold]{meta.id}[/] — {escape(meta.name)}")
+    for part in meta.parts.values():
+        label = "" if part.name == "main" else f" ({part.name})"
+        flag = " ⚑ cần xác nhận" if part.flag else ""
+        out.print(f"Mức: {SEVERITY_VI[part.severity]}{label}, độ tin cậy {part.confidence}{flag}")
+    headings = (("yeu_cau", "Yêu cầu"), ("vi_sao", "Vì sao"), ("vi_du_sai", "Ví dụ sai"),
+                ("vi_du_dung", "Ví dụ đúng"), ("cach_sua", "Cách sửa"), ("can_cu", "Căn cứ"))
+    for key, title in headings:
+        if meta.doc.get(key):
+            out.print(f"\n[bold]{title}[/]\n{escape(meta.doc[key])}")
+    if meta.sources:
+        out.print("\n[dim]Nguồn: " + " ; ".join(meta.sources) + "[/]")
+    if meta.id not in implemented:
+        out.print("\n[dim]Quy tắc này chưa được kiểm tra tự động trong phiên bản này.[/]")
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="In phiên bản rồi thoát")] = False,
+) -> None:
+    if version:
+        out.print(f"quyche {__version__} ({catalogue().ruleset})")
+        raise typer.Exit()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("Đã dừng.")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

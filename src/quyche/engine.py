@@ -1,0 +1,204 @@
+"""Run the registered rules on a document and turn their hits into findings.
+
+Severity comes from the catalogue part that fired, then per-organisation overrides (which may lower
+any severity and raise it only up to the part's ceiling), then the HD05-2026 cap for format rules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from quyche.catalogue import SEVERITIES, Catalogue, RuleMeta, catalogue
+from quyche.errors import ReadError, UsageError
+from quyche.model import Document
+from quyche.rules.base import FORMATTING, LAYOUT, PAGE, PROFILE, REGISTER, REGISTRY, Context, Hit, RuleImpl
+
+CONFIRM_PREFIX = "[Cần xác nhận] "
+AUTHORITY_CHANGE = date(2026, 1, 9)
+
+
+@cache
+def load_rules() -> dict[str, RuleImpl]:
+    """Import every rule module under ``quyche.rules`` once (one rule per module)."""
+    import quyche.rules as pkg
+
+    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        if not info.name.endswith((".base", ".common")):
+            importlib.import_module(info.name)
+    return dict(REGISTRY)
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    severity: str
+    confidence: str
+    message: str
+    zone: str
+    paragraph: int | None
+    text: str | None
+    where: str | None
+    expected: str | None
+    actual: str | None
+    citation: str
+    fix: str
+    needs_confirmation: bool = False
+    part: str = "main"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "message": self.message,
+            "location": {"zone": self.zone, "paragraph": self.paragraph, "text": self.text, "where": self.where},
+            "expected": self.expected,
+            "actual": self.actual,
+            "citation": self.citation,
+            "fix": self.fix,
+        }
+        if self.needs_confirmation:
+            out["needs_confirmation"] = True
+        if self.part != "main":
+            out["part"] = self.part
+        return out
+
+
+@dataclass(slots=True)
+class Selection:
+    """``--select`` / ``--ignore``: rule IDs, aliases or prefixes ("FMT", "FMT-HEADER")."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, rule_id: str) -> bool:
+        def match(pattern: str) -> bool:
+            return rule_id == pattern or rule_id.startswith(pattern.rstrip("-") + "-")
+
+        if self.select and not any(match(p) for p in self.select):
+            return False
+        return not any(match(p) for p in self.ignore)
+
+
+def parse_ids(value: str | Iterable[str] | None, cat: Catalogue) -> tuple[str, ...]:
+    if not value:
+        return ()
+    items = value.split(",") if isinstance(value, str) else [x for v in value for x in v.split(",")]
+    out = []
+    known_families = {m.family for m in cat.rules.values()}
+    for raw in items:
+        rid = cat.resolve(raw)
+        if not rid:
+            continue
+        if rid in cat.rules or rid in known_families or any(r.startswith(rid + "-") for r in cat.rules):
+            out.append(rid)
+        else:
+            raise UsageError(f"không có quy tắc nào mang mã hoặc tiền tố “{raw.strip()}” (xem: quyche rules)")
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class Checker:
+    selection: Selection = field(default_factory=Selection)
+    overrides: Mapping[str, str] = field(default_factory=dict)  # "RULE" or "RULE.part" → severity
+
+    def __post_init__(self) -> None:
+        self.cat = catalogue()
+        self.rules = load_rules()
+        for key, sev in self.overrides.items():
+            if sev not in SEVERITIES:
+                raise UsageError(f"mức “{sev}” của {key} không hợp lệ (chỉ nhận: error, warning, info)")
+            if self.cat.resolve(key.split(".")[0]) not in self.cat.rules:
+                raise UsageError(f"ghi đè mức cho quy tắc không tồn tại: {key}")
+
+    def active(self) -> list[str]:
+        return [rid for rid in self.cat.rules if rid in self.rules and self.selection.wants(rid)]
+
+    def run(self, doc: Document, ctx: Context) -> tuple[list[Finding], list[str]]:
+        """Findings of every active rule, and the IDs of rules that could not apply to this input."""
+        ctx = replace(ctx, doc_date=doc.zones.doc_date)
+        findings: list[Finding] = []
+        not_applicable: list[str] = []
+        for rid in self.active():
+            impl = self.rules[rid]
+            if not self._applicable(impl, doc, ctx):
+                not_applicable.append(rid)
+                continue
+            meta = self.cat.rules[rid]
+            for hit in impl.check(doc, ctx):
+                findings.append(self._finding(meta, hit, ctx))
+        findings.sort(key=lambda f: (f.paragraph or 0, f.rule))
+        return findings, not_applicable
+
+    @staticmethod
+    def _applicable(impl: RuleImpl, doc: Document, ctx: Context) -> bool:
+        needs = impl.needs
+        if FORMATTING in needs and not doc.has_formatting:
+            return False
+        if LAYOUT in needs and not doc.has_layout:
+            return False
+        if PAGE in needs and not doc.has_pages:
+            return False
+        if PROFILE in needs and ctx.profile is None:
+            return False
+        return not (REGISTER in needs and ctx.register is None)
+
+    def _finding(self, meta: RuleMeta, hit: Hit, ctx: Context) -> Finding:
+        part = meta.part(hit.part)
+        severity = part.severity
+        override = self.overrides.get(f"{meta.id}.{part.name}") or self.overrides.get(meta.id)
+        if override:
+            severity = _clamp(override, part.ceiling)
+        flagged = part.flag
+        if meta.family == "FMT" and self.cat.format_profile(ctx.doc_date) == "HD05-2026" and ctx.settings.hd05_cap:
+            severity = _clamp(severity, "warning")
+            flagged = True
+        message = hit.message
+        if flagged and not message.startswith(CONFIRM_PREFIX):
+            message = CONFIRM_PREFIX + message
+        p = hit.paragraph
+        return Finding(
+            rule=meta.id,
+            severity=severity,
+            confidence=part.confidence,
+            message=message,
+            zone=hit.zone.split(".")[0],
+            paragraph=p.loc.paragraph if p is not None else None,
+            text=p.plain[:200] if p is not None else None,
+            where=p.loc.describe() if p is not None else None,
+            expected=hit.expected,
+            actual=hit.actual,
+            citation=meta.citation,
+            fix=hit.fix or meta.fix,
+            needs_confirmation=flagged,
+            part=part.name,
+        )
+
+
+def _clamp(severity: str, ceiling: str) -> str:
+    return severity if SEVERITIES.index(severity) <= SEVERITIES.index(ceiling) else ceiling
+
+
+def authority_regulation(doc_date: date | None) -> str:
+    return "399-QĐ/TW" if doc_date is not None and doc_date >= AUTHORITY_CHANGE else "66-QĐ/TW"
+
+
+@dataclass(slots=True)
+class Result:
+    file: str
+    error: ReadError | None = None
+    document: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+
+    @property
+    def worst(self) -> str | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=SEVERITIES.index)

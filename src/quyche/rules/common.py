@@ -1,0 +1,193 @@
+"""Helpers several rules share: number-symbol parsing, tolerant measurements, quoting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quyche.model import TWIPS_PER_MM, Paragraph
+from quyche.text import fold
+from quyche.zones import Zones
+
+# "Số 01-QC/ĐU", "Số: 01/QC-ĐU" (state order), "Số   -QC/ĐU" (blank, drafts)
+_PARTY_NUMBER = re.compile(r"^Số(?P<colon>\s*:)?\s*(?P<num>\d+|[\s.…]*)\s*(?P<dash>[-‐‑‒–—−])\s*"
+                           r"(?P<type>[A-Za-zĐđ]+)\s*/\s*(?P<org>[A-ZĐ][A-Za-zĐđ-]*)\s*$")
+_STATE_NUMBER = re.compile(r"^Số(?P<colon>\s*:)?\s*(?P<num>\d+)\s*/\s*(?P<type>[A-Za-zĐđ]+)\s*[-–]\s*"
+                           r"(?P<org>[A-ZĐ][A-Za-zĐđ-]*)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSymbol:
+    raw: str
+    order: str  # "party" (01-QC/ĐU), "state" (01/QC-ĐU) or "unknown"
+    number: str  # digits, or "" when blank
+    type_abbr: str | None
+    org_abbr: str | None
+    colon: bool
+    ascii_dash: bool
+
+    @property
+    def padded(self) -> bool:
+        return not self.number or len(self.number) >= 2
+
+
+def parse_number(text: str) -> NumberSymbol:
+    t = text.strip()
+    m = _PARTY_NUMBER.match(t)
+    if m:
+        return NumberSymbol(t, "party", m.group("num").strip(" .…"), m.group("type"), m.group("org"),
+                            bool(m.group("colon")), m.group("dash") == "-")
+    m = _STATE_NUMBER.match(t)
+    if m:
+        return NumberSymbol(t, "state", m.group("num"), m.group("type"), m.group("org"), bool(m.group("colon")), True)
+    return NumberSymbol(t, "unknown", "", None, None, ":" in t[:5], "-" in t)
+
+
+def mm(twips: int | None) -> str:
+    """Twips as millimetres for messages: 850 → "15,0 mm"."""
+    if twips is None:
+        return "?"
+    return f"{twips / TWIPS_PER_MM:.1f}".replace(".", ",") + " mm"
+
+
+def near(value: int | None, target: int, tolerance: int) -> bool:
+    """Measurements are compared with a tolerance: Word stores 1.5 cm as 850 twips (14.99 mm)."""
+    return value is not None and abs(value - target) <= tolerance
+
+
+def pt(size: float | None) -> str:
+    if size is None:
+        return "?"
+    return (f"{size:g}").replace(".", ",") + " pt"
+
+
+def sizes_text(p: Paragraph) -> str:
+    return ", ".join(pt(s) for s in sorted(p.sizes())) or "?"
+
+
+def quote(p: Paragraph | None, limit: int = 80) -> str:
+    if p is None:
+        return ""
+    t = p.plain
+    return f"“{t[:limit]}…”" if len(t) > limit else f"“{t}”"
+
+
+def starts_with_folded(text: str, *prefixes: str) -> bool:
+    key = fold(text)
+    return any(key.startswith(fold(pfx)) for pfx in prefixes)
+
+
+def half_pt(size: float) -> float:
+    """Font sizes have half-point granularity: 13.98 → 14.0, 14.4 → 14.5."""
+    return round(size * 2) / 2
+
+
+def size_in(size: float, low: float, high: float) -> bool:
+    """``size`` (pt) within [low, high] after rounding to the half point."""
+    return low <= half_pt(size) <= high
+
+
+def off_sizes(p: Paragraph, low: float, high: float) -> list[float]:
+    """Distinct sizes (half points) of ``p``'s visible runs outside [low, high]; unknown sizes are ignored."""
+    return sorted({half_pt(s) for s in p.sizes() if not size_in(s, low, high)})
+
+
+def shown_upper(p: Paragraph) -> bool:
+    """"In hoa": the text equals its upper case, or every visible run has all-caps set."""
+    from quyche.text import is_upper
+
+    return is_upper(p.plain) or p.attr("caps") is True
+
+
+def pt_range(low: float, high: float) -> str:
+    """"14 pt" or "14–15 pt" for ``expected``."""
+    return pt(low) if low == high else f"{low:g}–{pt(high)}".replace(".", ",")
+
+
+# ----------------------------------------------------------------- issuing body (TYP family)
+_STAFF_BODY = re.compile(
+    r"^(van phong|ban to chuc|ban tuyen giao|ban dan van|ban xay dung dang|ban kinh te|ban noi chinh|"
+    r"ban doi ngoai|ban chinh sach|ban bao ve|co quan)\b"
+)
+
+
+def org_kind_of(text: str) -> str | None:
+    """Kind of Party body named by an issuer or authority text: "dang_uy", "chi_bo", "ban_thuong_vu",
+    "ubkt", "staff" (a staff body such as the văn phòng) or None when it cannot tell."""
+    key = re.sub(r"^(t/m|t\.m|tm\.?|k/t|kt\.?|t/l|tl\.?|thay mat)\s+", "", fold(text))
+    if key.startswith("ban thuong vu"):
+        return "ban_thuong_vu"
+    if key.startswith("chi bo"):
+        return "chi_bo"
+    if key.startswith("dang uy"):
+        return "dang_uy"
+    if key.startswith("uy ban kiem tra"):
+        return "ubkt"
+    if _STAFF_BODY.match(key):
+        return "staff"
+    return None
+
+
+def issuer_kind(zones: Zones) -> str | None:
+    """The collective a document belongs to, from the issuer line ("CHI BỘ …" → "chi_bo",
+    "ĐẢNG ỦY …" → "dang_uy", "VĂN PHÒNG …" → "staff"), else from the authority line or the number
+    ("…/CB", "…/ĐU"). "ban_thuong_vu" only when the issuer line itself names it."""
+    if zones.issuer is not None:
+        kind = org_kind_of(zones.issuer.plain)
+        if kind is not None:
+            return kind
+    auth = zones.authority
+    if auth is not None:
+        kind = org_kind_of(auth.plain)
+        if kind in ("chi_bo", "dang_uy", "ubkt"):
+            return kind
+        if kind == "ban_thuong_vu":
+            return "dang_uy"
+    if zones.number is not None:
+        org = fold(parse_number(zones.number.plain).org_abbr or "")
+        if org == "cb":
+            return "chi_bo"
+        if org == "du":
+            return "dang_uy"
+    return None
+
+
+def signs_for_btv(zones: Zones) -> bool:
+    """The authority line is "T/M BAN THƯỜNG VỤ"."""
+    auth = zones.authority
+    return auth is not None and bool(re.match(r"^t/m\s+ban thuong vu\b", fold(auth.plain)))
+
+
+def type_key(p: Paragraph | None) -> str:
+    """Folded key of a type title line ("QUY CHẾ" → "quy che"); "" when there is none."""
+    return fold(p.plain).strip(" .:") if p is not None else ""
+
+
+AUTHORITY_RE = re.compile(
+    r"^(T/M|T\.M|TM\.?|K/T|KT\.?|T/L|TL\.?|Q\.|Q/|THAY MẶT|KÝ THAY)(\s|$)", re.IGNORECASE
+)
+_TITLE_WORDS = ("bi thu", "pho bi thu", "chu nhiem", "pho chu nhiem", "truong ban", "pho truong ban",
+                "chanh van phong", "pho chanh van phong", "uy vien")
+
+
+SignatureLines = tuple[Paragraph | None, Paragraph | None, Paragraph | None]
+
+
+def signature_lines(signature: list[Paragraph]) -> SignatureLines:
+    """(authority line "T/M …", title line "BÍ THƯ", signer's name) of a signature block; None when absent.
+
+    Lines in brackets ("(Đã ký)", "(ký, đóng dấu)") are skipped. With one line after the authority,
+    it is the title if it names a title ("BÍ THƯ", "PHÓ BÍ THƯ" …), else the name.
+    """
+    lines = [p for p in signature if p.plain and not p.plain.startswith(("(", "["))]
+    at = next((i for i, p in enumerate(lines) if AUTHORITY_RE.match(p.plain)), None)
+    auth = lines[at] if at is not None else None
+    rest = lines[at + 1:] if at is not None else lines
+    if not rest:
+        return auth, None, None
+    if len(rest) >= 2:
+        return auth, rest[0], rest[-1]
+    only = rest[0]
+    if fold(only.plain).startswith(_TITLE_WORDS):
+        return auth, only, None
+    return auth, None, only

@@ -1,0 +1,475 @@
+"""Find the zones of a Party document by content, not by position.
+
+Real documents put the header in a borderless table, in tab-separated lines, in text boxes or in
+plain paragraphs; the closing block (Nơi nhận / T/M … / BÍ THƯ / name) likewise. Each zone is
+recognised by what it says ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số …", "*", "…, ngày … tháng … năm …",
+"Nơi nhận:", "T/M …"); where the layout is known, the column a line sits in is recorded so that
+position rules can judge it, and where it is not (plain text) position rules do not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from quyche.model import Document, Paragraph, Run
+from quyche.text import fold, is_upper, squash
+
+Side = Literal["left", "right"] | None
+
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+_PARTY_KEY = fold(PARTY_TITLE)
+_STATE_KEY = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO_KEY = fold("Độc lập - Tự do - Hạnh phúc")
+
+# Type names a title line may carry (folded); Party types and state-only types alike, so that a
+# wrong type is still found as the title and judged by TYP-ALLOWED.
+TYPE_NAMES = tuple(
+    fold(t)
+    for t in (
+        "QUY CHẾ", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT", "HƯỚNG DẪN", "CHỈ THỊ", "KẾT LUẬN", "THÔNG TRI",
+        "THÔNG BÁO", "THÔNG CÁO", "BÁO CÁO", "KẾ HOẠCH", "QUY HOẠCH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN",
+        "DỰ ÁN", "TỜ TRÌNH", "BIÊN BẢN", "TUYÊN BỐ", "LỜI KÊU GỌI", "NỘI QUY", "ĐIỀU LỆ",
+        "NGHỊ ĐỊNH", "THÔNG TƯ", "CÔNG ĐIỆN", "HỢP ĐỒNG", "GIẤY ỦY QUYỀN", "LỆNH", "SẮC LỆNH", "CÔNG VĂN",
+    )
+)
+
+_ORG_PREFIX = re.compile(
+    r"^(dang bo|dang uy|chi bo|ban thuong vu|ban chap hanh|uy ban kiem tra|van phong|ban to chuc|ban tuyen giao|"
+    r"ban dan van|ban xay dung dang|huyen uy|quan uy|thi uy|tinh uy|thanh uy|dang doan|ban can su|to dang|"
+    r"uy ban nhan dan|hoi dong nhan dan|ubnd|truong|benh vien|cong ty)\b"
+)
+_NUMBER = re.compile(r"^số\b|^so\s*[:\d.…]|^số\s*[:\d]", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"ngày\s*(\S*)\s*tháng\s*(\S*)\s*năm\s*(\S*)", re.IGNORECASE)
+_DATE_SLASH = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
+_STAR = re.compile(r"^[*\s]+$")
+_SHORT_RULE = re.compile(r"^[-_–—=.·]{2,}$")
+_CANCU = re.compile(r"^[-–+•]?\s*căn cứ\b", re.IGNORECASE)
+_MARK = re.compile(r"^(dự thảo(\s+lần\s+\d+)?|mật|tối mật|tuyệt mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)\s*$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(T/M|T\.M|TM\.?|K/T|KT\.?|T/L|TL\.?|Q\.|Q/|THAY MẶT|KÝ THAY)(\s|$)", re.IGNORECASE)
+_SIGN_TITLE = re.compile(r"^(PHÓ\s+)?BÍ\s+THƯ\b", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
+
+PART_RE = re.compile(r"^Phần\s+(thứ\s+\S+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
+CHAPTER_RE = re.compile(r"^Chương\s+(thứ\s+\S+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
+SECTION_RE = re.compile(r"^Mục\s+(\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
+ARTICLE_RE = re.compile(r"^Điều\s+(\d+)\s*([.:\-–]?)\s*(.*)$", re.IGNORECASE)
+CLAUSE_RE = re.compile(r"^(\d{1,3})\s*([.\-)])\s+\S")
+POINT_RE = re.compile(r"^([a-zđ])\)\s+\S")
+TERM_RE = re.compile(r"nhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Node:
+    """One unit of the body tree: phan, chuong, muc, dieu, khoan, diem."""
+
+    kind: str
+    number: str  # as written ("II", "thứ hai", "3", "a")
+    para: Paragraph
+    title: str = ""  # heading text after the number
+    name_para: Paragraph | None = None  # the upper-case name line under "Chương II"
+    children: list[Node] = field(default_factory=list)
+    content: list[Paragraph] = field(default_factory=list)
+
+    def walk(self) -> list[Node]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+    @property
+    def full_title(self) -> str:
+        return squash(self.title or (self.name_para.text if self.name_para else ""))
+
+
+@dataclass(slots=True)
+class Zones:
+    header: list[Paragraph] = field(default_factory=list)  # every header piece, document order
+    left: list[Paragraph] = field(default_factory=list)  # header pieces of the left column (by layout or role)
+    right: list[Paragraph] = field(default_factory=list)
+    org_lines: list[Paragraph] = field(default_factory=list)  # superior / issuer lines in order
+    superior: Paragraph | None = None
+    issuer: Paragraph | None = None
+    star: Paragraph | None = None  # "*" or a short line in its place
+    number: Paragraph | None = None
+    party_title: Paragraph | None = None
+    state_title: Paragraph | None = None
+    motto: Paragraph | None = None
+    date_line: Paragraph | None = None
+    marks: list[Paragraph] = field(default_factory=list)
+    title_type: Paragraph | None = None
+    title_summary: list[Paragraph] = field(default_factory=list)
+    attached_ref: Paragraph | None = None  # "(Ban hành kèm theo Quyết định số …)"
+    preamble: list[Paragraph] = field(default_factory=list)
+    cancu: list[Paragraph] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    tree: list[Node] = field(default_factory=list)
+    recipients: list[Paragraph] = field(default_factory=list)
+    signature: list[Paragraph] = field(default_factory=list)
+    layout_known: bool = False
+
+    # ------------------------------------------------------------ derived views
+    def side_of(self, p: Paragraph) -> Side:
+        return physical_side(p) if self.layout_known else None
+
+    @property
+    def summary_text(self) -> str:
+        return squash(" ".join(p.text for p in self.title_summary))
+
+    @property
+    def articles(self) -> list[Node]:
+        return [n for top in self.tree for n in top.walk() if n.kind == "dieu"]
+
+    def nodes(self, kind: str) -> list[Node]:
+        return [n for top in self.tree for n in top.walk() if n.kind == kind]
+
+    @property
+    def authority(self) -> Paragraph | None:
+        for p in self.signature:
+            if _AUTHORITY.match(p.plain):
+                return p
+        return self.signature[0] if self.signature else None
+
+    @property
+    def sign_title(self) -> Paragraph | None:
+        auth = self.authority
+        seen = auth is None
+        for p in self.signature:
+            if seen and p is not auth and p.plain:
+                return p
+            if p is auth:
+                seen = True
+        return None
+
+    @property
+    def signer(self) -> Paragraph | None:
+        rest = [p for p in self.signature if p.plain and p is not self.authority and p is not self.sign_title]
+        return rest[-1] if rest else None
+
+    @property
+    def doc_date(self) -> date | None:
+        return parse_date(self.date_line.plain)[0] if self.date_line else None
+
+    @property
+    def number_text(self) -> str | None:
+        if self.number is None:
+            return None
+        return re.sub(r"^số\s*:?\s*", "", self.number.plain, flags=re.IGNORECASE) or None
+
+    @property
+    def term(self) -> str | None:
+        m = TERM_RE.search(self.summary_text) if self.title_summary else None
+        return f"{m.group(1)} - {m.group(2)}" if m else None
+
+    def order(self) -> list[tuple[str, int]]:
+        """(zone, first paragraph index) for the zones that were found, in document order."""
+        firsts = [
+            ("header", self.header[0] if self.header else None),
+            ("title", self.title_type),
+            ("preamble", self.cancu[0] if self.cancu else None),
+            ("body", self.body[0] if self.body else None),
+            ("signature", self.authority),
+            ("recipients", self.recipients[0] if self.recipients else None),
+        ]
+        return [(name, p.loc.paragraph) for name, p in firsts if p is not None]
+
+
+def physical_side(p: Paragraph) -> Side:
+    """Left or right column by layout: table column, tab segment, text-box or PDF column."""
+    if p.loc.col is not None and p.loc.ncols and p.loc.ncols >= 2:
+        if p.loc.col == 0:
+            return "left"
+        if p.loc.col >= p.loc.ncols - 1:
+            return "right"
+    if p.loc.container == "body" and p.align == "right":
+        return "right"
+    if p.loc.container == "body" and p.indent_left is not None and p.indent_left >= 4000:
+        return "right"
+    if p.loc.container in ("body", "line") and p.loc.col is None:
+        return None
+    return None
+
+
+def parse_date(text: str) -> tuple[date | None, str]:
+    """Date from a place-and-date line: (date or None, "words" | "slash" | "invalid" | "blank" | "none")."""
+    m = _DATE_WORDS.search(text)
+    if m:
+        d, mth, y = (re.sub(r"\D", "", g) for g in m.groups())
+        if not (d and mth and y):
+            return None, "blank"
+        try:
+            return date(int(y), int(mth), int(d)), "words"
+        except ValueError:
+            return None, "invalid"
+    m2 = _DATE_SLASH.search(text)
+    if m2:
+        try:
+            return date(int(m2.group(3)), int(m2.group(2)), int(m2.group(1))), "slash"
+        except ValueError:
+            return None, "invalid"
+    return None, "none"
+
+
+def is_date_line(text: str) -> bool:
+    t = text.strip()
+    if _DATE_WORDS.search(t) and len(t) < 90:
+        return True
+    return bool(_DATE_SLASH.search(t)) and "," in t and len(t) < 60
+
+
+def is_party_title(text: str) -> bool:
+    key = fold(text).strip(" .:")
+    if key == _PARTY_KEY:
+        return True
+    return len(key) < 40 and fuzz.ratio(key, _PARTY_KEY) >= 85
+
+
+def type_name_key(text: str) -> str | None:
+    key = fold(text).strip(" .:")
+    return key if key in TYPE_NAMES else None
+
+
+def _merge(first: Paragraph, more: Paragraph) -> Paragraph:
+    runs = [*first.runs, Run(" ", more.runs[0].fmt if more.runs else first.runs[-1].fmt), *more.runs]
+    return replace(first, text=first.text + " " + more.text, runs=runs)
+
+
+def _closing_item(text: str) -> bool:
+    return bool(_RECIPIENTS.match(text) or _AUTHORITY.match(text))
+
+
+def find_zones(doc: Document) -> Zones:
+    z = Zones(layout_known=doc.has_layout)
+    paras = [p for p in doc.paragraphs if p.plain]
+    n = len(paras)
+
+    # 1. The type title: a short line naming a document type, before any căn cứ / body line.
+    title_idx = None
+    stop_idx = n
+    for i, p in enumerate(paras):
+        t = p.plain
+        if _CANCU.match(t) or ARTICLE_RE.match(t) or CHAPTER_RE.match(t):
+            stop_idx = i
+            break
+        if title_idx is None and len(t) <= 40 and type_name_key(t) and not _closing_item(t):
+            title_idx = i
+            break
+    if title_idx is None:
+        # No known type name: take the first centred, upper-case line after a date line or the
+        # party title, else nothing; the header then runs to the first căn cứ / body line.
+        for i, p in enumerate(paras[: min(stop_idx, 25)]):
+            if i > 0 and is_upper(p.plain) and p.align == "center" and p.loc.container == "body" and (
+                any(is_date_line(q.plain) or is_party_title(q.plain) for q in paras[:i])
+            ) and not _STAR.match(p.plain) and not is_party_title(p.plain):
+                title_idx = i
+                break
+    header_end = title_idx if title_idx is not None else min(stop_idx, 12)
+
+    # 2. Header pieces: split tab-separated lines into columns, then sort pieces by role.
+    pieces: list[Paragraph] = []
+    for p in paras[:header_end]:
+        if _MARK.match(p.plain) and p.loc.container == "body":
+            z.marks.append(p)
+            continue
+        pieces.extend(x for x in p.split_tabs() if x.plain)
+    z.header = pieces
+    _assign_header(z, pieces)
+
+    if title_idx is None:
+        idx = header_end
+    else:
+        z.title_type = paras[title_idx]
+        idx = title_idx + 1
+        # 3. Trích yếu: lines under the type name until a separator, căn cứ or body line.
+        while idx < n and len(z.title_summary) < 4:
+            t = paras[idx].plain
+            if _SHORT_RULE.match(t) or _STAR.match(t):
+                idx += 1
+                break
+            if _CANCU.match(t) or _is_heading(t) or _closing_item(t):
+                break
+            if z.title_summary and t.startswith("(") and ("kèm theo" in t.lower() or "ban hành" in t.lower()):
+                z.attached_ref = paras[idx]
+                idx += 1
+                continue
+            if z.title_summary and (paras[idx].align not in ("center", None) or len(t) > 200):
+                break
+            z.title_summary.append(paras[idx])
+            idx += 1
+
+    # 4. Closing block: "Nơi nhận" and "T/M …" after the body, wherever they sit.
+    close_idx = n
+    for j in range(n - 1, idx - 1, -1):
+        t = paras[j].plain
+        if _closing_item(t) or any(_closing_item(x.plain) for x in paras[j].split_tabs()):
+            close_idx = j
+    if close_idx == n:
+        for j in range(n - 1, max(idx, n - 8) - 1, -1):
+            if _SIGN_TITLE.match(paras[j].plain) and len(paras[j].plain) < 60:
+                close_idx = j
+    # A closing table starts at its first cell.
+    if close_idx < n and paras[close_idx].loc.table is not None:
+        table = paras[close_idx].loc.table
+        while close_idx > idx and paras[close_idx - 1].loc.table == table:
+            close_idx -= 1
+    _assign_closing(z, paras[close_idx:])
+
+    # 5. Preamble and body.
+    body_start = idx
+    for j in range(idx, close_idx):
+        if _is_heading(paras[j].plain):
+            body_start = j
+            break
+    else:
+        body_start = close_idx
+    z.preamble = paras[idx:body_start]
+    z.cancu = [p for p in z.preamble if _CANCU.match(p.plain)]
+    z.body = paras[body_start:close_idx]
+    z.tree = build_tree(z.body)
+    return z
+
+
+def _is_heading(t: str) -> bool:
+    return bool(ARTICLE_RE.match(t) or CHAPTER_RE.match(t) or PART_RE.match(t) or re.match(r"^Mục\s+\d+\s*$", t))
+
+
+def _assign_header(z: Zones, pieces: list[Paragraph]) -> None:
+    org_candidates: list[Paragraph] = []
+    for p in pieces:
+        t = p.plain
+        key = fold(t)
+        side = physical_side(p) if z.layout_known else None
+        if is_party_title(t) and z.party_title is None:
+            z.party_title = p
+            role_side: Side = "right"
+        elif key.strip(" .") == _STATE_KEY or (len(key) < 45 and fuzz.ratio(key, _STATE_KEY) >= 85):
+            z.state_title = p
+            role_side = "right"
+        elif fold(t.replace("–", "-")).replace(" ", "") == _MOTTO_KEY.replace(" ", "") or (
+            len(key) < 40 and fuzz.ratio(key, _MOTTO_KEY) >= 85
+        ):
+            z.motto = p
+            role_side = "right"
+        elif is_date_line(t) and z.date_line is None:
+            z.date_line = p
+            role_side = "right"
+        elif _NUMBER.match(t) and z.number is None:
+            z.number = p
+            role_side = "left"
+        elif (_STAR.match(t) or _SHORT_RULE.match(t)) and z.star is None and (org_candidates or z.number is None):
+            if side == "right" or (side is None and z.party_title is not None and not org_candidates):
+                continue  # the rule line under the party title, not the "*"
+            z.star = p
+            role_side = "left"
+        elif _STAR.match(t) or _SHORT_RULE.match(t):
+            continue
+        else:
+            if org_candidates and z.star is None and z.number is None and not _ORG_PREFIX.match(key) and is_upper(t) and (
+                # Same column; a tab line with nothing on its right has no known side but sits left.
+                "right" not in (side, physical_side(org_candidates[-1])) if z.layout_known else True
+            ):
+                org_candidates[-1] = _merge(org_candidates[-1], p)  # a long name wrapped onto two lines
+                continue
+            if z.number is not None and not _ORG_PREFIX.match(key):
+                continue  # text after "Số …" (e.g. "V/v …") belongs to no org line
+            org_candidates.append(p)
+            role_side = "left"
+        effective = side or role_side
+        (z.left if effective == "left" else z.right).append(p)
+    # Replace merged org pieces in the left list.
+    z.org_lines = org_candidates
+    left_ids = {id(p) for p in z.left}
+    for cand in org_candidates:
+        if id(cand) not in left_ids:
+            for i, p in enumerate(z.left):
+                if p.loc == cand.loc:
+                    z.left[i] = cand
+    if len(org_candidates) >= 2:
+        z.superior, z.issuer = org_candidates[0], org_candidates[1]
+    elif org_candidates:
+        only = org_candidates[0]
+        if fold(only.plain).startswith("dang bo ") and len(z.header) > 0 and z.star is None:
+            z.superior = only
+        else:
+            z.issuer = only
+
+
+def _assign_closing(z: Zones, closing: list[Paragraph]) -> None:
+    pieces: list[Paragraph] = []
+    for p in closing:
+        pieces.extend(x for x in p.split_tabs() if x.plain)
+    rec_col: tuple[int | None, int | None] | None = None
+    sig_col: tuple[int | None, int | None] | None = None
+    mode: str | None = None
+    for p in pieces:
+        t = p.plain
+        cell = (p.loc.table, p.loc.col)
+        if _RECIPIENTS.match(t):
+            mode, rec_col = "rec", cell
+            z.recipients.append(p)
+            continue
+        if _AUTHORITY.match(t) or (not z.signature and _SIGN_TITLE.match(t) and len(t) < 60):
+            mode, sig_col = "sig", cell
+            z.signature.append(p)
+            continue
+        if p.loc.table is not None and p.loc.col is not None:
+            if rec_col == cell:
+                z.recipients.append(p)
+            elif sig_col == cell:
+                z.signature.append(p)
+            elif mode == "rec":
+                z.recipients.append(p)
+            elif mode == "sig":
+                z.signature.append(p)
+            continue
+        # Paragraph layout: items start with "-", everything else continues the signature.
+        if mode == "rec" and t.startswith(("-", "+", "–")):
+            z.recipients.append(p)
+        elif mode == "sig" and t.startswith(("-", "+", "–")) and rec_col is not None:
+            z.recipients.append(p)
+        elif mode is not None:
+            z.signature.append(p) if mode == "sig" or z.signature else z.recipients.append(p)
+
+
+def build_tree(body: list[Paragraph]) -> list[Node]:
+    roots: list[Node] = []
+    stack: list[Node] = []
+    rank = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "khoan": 4, "diem": 5}
+    expect_name: Node | None = None
+    for p in body:
+        t = p.plain
+        node: Node | None = None
+        if expect_name is not None:
+            if is_upper(t) and not ARTICLE_RE.match(t):
+                expect_name.name_para = p
+                expect_name = None
+                continue
+            expect_name = None
+        m = PART_RE.match(t) or None
+        if m:
+            node = Node("phan", m.group(1), p, squash(m.group(2)))
+        elif m2 := CHAPTER_RE.match(t):
+            node = Node("chuong", m2.group(1), p, squash(m2.group(2)))
+        elif m3 := SECTION_RE.match(t):
+            node = Node("muc", m3.group(1), p, squash(m3.group(2)))
+        elif m4 := ARTICLE_RE.match(t):
+            node = Node("dieu", m4.group(1), p, squash(m4.group(3)))
+        elif (m5 := CLAUSE_RE.match(t)) and any(s.kind == "dieu" for s in stack):
+            node = Node("khoan", m5.group(1), p)
+        elif (m6 := POINT_RE.match(t)) and any(s.kind in ("dieu", "khoan") for s in stack):
+            node = Node("diem", m6.group(1), p)
+        if node is None:
+            if stack:
+                stack[-1].content.append(p)
+            continue
+        while stack and rank[stack[-1].kind] >= rank[node.kind]:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        if node.kind in ("phan", "chuong", "muc") and not node.title:
+            expect_name = node
+    return roots
