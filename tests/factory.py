@@ -229,7 +229,8 @@ class _Builder:
                     p.add_run("\t\t")
                     self._fmt_run(p.add_run(b.text), b)
                 if b and b.border_bottom:
-                    pass  # a tab line cannot carry a border under one side; drawn lines are used instead
+                    # a tab line cannot carry a border under one side: draw a line shape in the right half
+                    p._p.append(_line_shape(3_960_000, dashed="dash" in b.border_bottom or "dot" in b.border_bottom))
         elif layout == "textbox":
             anchor = d.add_paragraph()
             for lines, offset in ((left, 0), (right, 3_600_000)):
@@ -369,6 +370,32 @@ class _Builder:
                 instr = OxmlElement("w:instrText")
                 instr.text = text
                 r._r.append(instr)
+
+
+def _line_shape(offset_emu: int, *, dashed: bool = False) -> object:
+    """A run holding a drawn horizontal line (DrawingML connector) anchored ``offset_emu`` from the column."""
+    from lxml import etree
+
+    dash = '<a:prstDash val="dash"/>' if dashed else ""
+    xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
+        'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{offset_emu}</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>230000</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="1800000" cy="0"/><wp:wrapNone/><wp:docPr id="90" name="Line 90"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1800000" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/>'
+        f"</a:solidFill>{dash}</a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>"
+    )
+    return etree.fromstring(xml)
 
 
 def _no_borders(table: object) -> None:

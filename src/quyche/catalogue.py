@@ -145,7 +145,8 @@ def competence() -> dict[str, dict[str, bool]]:
     items = raw["types"] if isinstance(raw, dict) else raw
     out: dict[str, dict[str, bool]] = {}
     for t in items:
-        names = t["name"] if isinstance(t["name"], list) else [t["name"]]
+        raw_name = t.get("type", t.get("name"))
+        names = raw_name if isinstance(raw_name, list) else [raw_name]
         allowed = {k: bool(t[k]) for k in ("dang_uy", "ban_thuong_vu", "chi_bo") if k in t}
         if "allowed" in t:
             allowed.update({k: bool(v) for k, v in t["allowed"].items()})

@@ -103,10 +103,12 @@ def parse_ids(value: str | Iterable[str] | None, cat: Catalogue) -> tuple[str, .
     return tuple(out)
 
 
-@dataclass(slots=True)
+@dataclass
 class Checker:
     selection: Selection = field(default_factory=Selection)
     overrides: Mapping[str, str] = field(default_factory=dict)  # "RULE" or "RULE.part" → severity
+    cat: Catalogue = field(init=False)
+    rules: dict[str, RuleImpl] = field(init=False)
 
     def __post_init__(self) -> None:
         self.cat = catalogue()

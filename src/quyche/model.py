@@ -46,6 +46,14 @@ class Run:
 
 
 @dataclass(slots=True, frozen=True)
+class LineShape:
+    """A drawn, roughly horizontal line anchored in a paragraph (the rule under "ĐẢNG CỘNG SẢN VIỆT NAM")."""
+
+    dashed: bool = False  # a dashed or dotted stroke
+    col: int | None = None  # 0 = left half, 1 = right half of the text area (anchor position); None unknown
+
+
+@dataclass(slots=True, frozen=True)
 class Location:
     """Where a paragraph is. ``paragraph`` is 1-based over the main story in reading order."""
 
@@ -83,6 +91,7 @@ class Paragraph:
     border_bottom: str | None = None  # border style of a bottom paragraph border ("single", "dashed"…)
     style: str | None = None  # paragraph style name
     label: str = ""  # rendered automatic numbering ("Điều 1.", "a)"), already part of ``text``
+    lines: tuple[LineShape, ...] = ()  # drawn horizontal line shapes anchored in this paragraph
 
     @property
     def plain(self) -> str:

@@ -14,6 +14,13 @@ class Limits:
     max_ratio: float = 200.0  # uncompressed / compressed for a part above ``ratio_floor``
     ratio_floor: int = 1_000_000  # small parts may compress arbitrarily well
     max_pdf_pages: int = 500
+    max_pdf_chars: int = 2_000_000  # characters laid out over the whole PDF
+    max_pdf_page_chars: int = 100_000  # characters on one page (a dense page has < 10 000)
+    max_pdf_ops: int = 3_000_000  # content-stream objects (operators and operands) over the whole PDF
+    max_pdf_page_ops: int = 100_000  # on one page (a text page has a few thousand)
+    max_pdf_stream_bytes: int = 32_000_000  # one decoded PDF stream (content, font, object stream)
+    max_pdf_decoded_bytes: int = 150_000_000  # all decoded PDF streams together
+    max_pdf_seconds: float = 20.0  # wall-clock budget for one PDF
     max_text_bytes: int = 10_000_000
 
 

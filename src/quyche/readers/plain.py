@@ -1,12 +1,120 @@
-"""Plain text reader (placeholder replaced by the text work item)."""
+"""Plain text and Markdown → :class:`Document`: one paragraph per line, no formatting, no layout.
+
+Encodings, in order: a BOM (UTF-8, UTF-16, UTF-32), then strict UTF-8, then Windows-1258 (noted in
+``Document.notes``). Text typed in a legacy Vietnamese font encoding (TCVN3, VNI) is refused with
+advice to convert it, since every rule would otherwise misread it.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+import unicodedata
+from pathlib import PurePath
+
+from quyche.errors import ReadError
 from quyche.model import Document, Location, Paragraph, Run
+from quyche.readers import limits as _limits
+from quyche.readers.legacy import looks_legacy
 from quyche.text import nfc
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls other than tab, line and page breaks, and C1 controls: never in real text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_SHARE = 0.01
+
+# Markdown: headings, quotes, bullets, emphasis and escapes go; the words stay.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_MD_HEADING_END = re.compile(r"\s+#+\s*$")
+_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_BULLET = re.compile(r"^(\s*)[*+]\s+(?=\S)")
+_MD_STRONG = re.compile(r"(\*\*|__)([^*_\s](?:.*?[^*_\s])?)\1")
+_MD_EM_STAR = re.compile(r"(?<![\w*])\*([^*\s](?:[^*]*?[^*\s])?)\*(?![\w*])")
+_MD_EM_UNDER = re.compile(r"(?<!\w)_([^_\s](?:[^_]*?[^_\s])?)_(?!\w)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+CP1258_NOTE = "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (cp1258), nên lưu lại dạng UTF-8"
+LEGACY_ADVICE = (
+    "văn bản được gõ bằng phông chữ bảng mã cũ ({name}), không phải Unicode: hãy chuyển sang Unicode "
+    "(ví dụ bằng chức năng Chuyển mã của Unikey) rồi kiểm tra lại"
+)
 
 
 def read_text(data: bytes, source: str) -> Document:
-    text = nfc(data.decode("utf-8-sig", errors="replace"))
-    paras = [Paragraph(line, [Run(line)], Location(i + 1, "line", line=i + 1)) for i, line in enumerate(text.splitlines())]
-    return Document(source=source, format="text", paragraphs=paras)
+    limit = _limits.LIMITS.max_text_bytes
+    if len(data) > limit:
+        size = f"{len(data) / 1e6:.1f} MB; giới hạn {limit / 1e6:.0f} MB"
+        raise ReadError(f"tệp văn bản quá lớn ({size})", "too_large")
+    notes: list[str] = []
+    text = nfc(_decode(data, notes))
+    _check_text(text)
+    lines = text.splitlines()
+    if PurePath(source).suffix.lower() in (".md", ".markdown"):
+        lines = [strip_markdown(line) for line in lines]
+    paragraphs = [
+        Paragraph(line, [Run(line)] if line else [], Location(i + 1, "line", line=i + 1))
+        for i, line in enumerate(lines)
+    ]
+    return Document(source=source, format="text", paragraphs=paragraphs, notes=notes)
+
+
+def _decode(data: bytes, notes: list[str]) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                reason = f"tệp văn bản có BOM {codec.upper()} nhưng nội dung không hợp lệ"
+                raise ReadError(reason, "encoding") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1258 writes tones as combining marks after the vowel: in real cp1258 text every mark
+    # composes under NFC. Legacy font bytes read as cp1258 leave marks stranded or look legacy.
+    try:
+        text: str | None = nfc(data.decode("cp1258"))
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not looks_legacy(text) and not _stranded_marks(text):
+        notes.append(CP1258_NOTE)
+        return text
+    # Legacy font encodings are 8-bit: judge them on the bytes as Word would have shown them.
+    name = looks_legacy(text or "") or looks_legacy(data.decode("cp1252", errors="replace"))
+    if name:
+        raise ReadError(LEGACY_ADVICE.format(name=name), "legacy_encoding")
+    raise ReadError("không nhận ra bảng mã của tệp văn bản (không phải UTF-8, UTF-16 hay cp1258)", "encoding")
+
+
+def _stranded_marks(text: str) -> bool:
+    marks = sum(1 for ch in text if unicodedata.combining(ch))
+    return marks > max(2, 0.002 * len(text))
+
+
+def _check_text(text: str) -> None:
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > MAX_CONTROL_SHARE * len(text):
+        raise ReadError("tệp không phải văn bản (nhiều ký tự điều khiển, có thể là tệp nhị phân)", "binary")
+    name = looks_legacy(text)
+    if name:
+        raise ReadError(LEGACY_ADVICE.format(name=name), "legacy_encoding")
+
+
+def strip_markdown(line: str) -> str:
+    """Drop Markdown markup from one line, keeping its words ("**Điều 1.**" → "Điều 1.")."""
+    if not line.strip() or set(line.strip()) <= set("*-_= "):
+        return line  # "*" under the issuer, "-----" under the title: Party marks, not markup
+    line = _MD_QUOTE.sub("", line)
+    if _MD_HEADING.match(line):
+        line = _MD_HEADING_END.sub("", _MD_HEADING.sub("", line))
+    line = _MD_BULLET.sub(r"\1- ", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EM_STAR.sub(r"\1", line)
+    line = _MD_EM_UNDER.sub(r"\1", line)
+    return _MD_ESCAPE.sub(r"\1", line)

@@ -55,12 +55,19 @@ class Level:
 
 
 class Numbering:
-    """Counts list items in document order the way Word renders them."""
+    """Counts list items in document order the way Word renders them.
+
+    The running count belongs to the abstract definition (§17.9): every w:num over one abstractNum
+    continues the same list, and a w:num whose lvlOverride restarts a level does so where that
+    w:num is first used at that level.
+    """
 
     def __init__(self, root: etree._Element | None) -> None:
         self._levels: dict[str, dict[int, Level]] = {}
         self._abstract_of: dict[str, str] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._overridden: dict[str, set[int]] = {}  # numId -> levels restarted by its lvlOverride
+        self._used: set[tuple[str, int]] = set()
         if root is None:
             return
         abstract: dict[str, dict[int, Level]] = {}
@@ -74,14 +81,19 @@ class Numbering:
             if aid is None or aid not in abstract:
                 continue
             levels = {k: Level(v.start, v.fmt, v.text, v.restart) for k, v in abstract[aid].items()}
+            restarted: set[int] = set()
             for ov in num.iterchildren(W + "lvlOverride"):
                 ilvl = to_int(ov.get(W + "ilvl")) or 0
                 so = ov.find(W + "startOverride")
                 lvl_el = ov.find(W + "lvl")
                 if lvl_el is not None:
                     levels[ilvl] = _level(lvl_el)
+                    if lvl_el.find(W + "start") is not None:
+                        restarted.add(ilvl)
                 if so is not None and ilvl in levels:
                     levels[ilvl].start = to_int(so.get(W + "val")) or 0
+                    restarted.add(ilvl)
+            self._overridden[nid] = restarted
             self._levels[nid] = levels
             self._abstract_of[nid] = aid
 
@@ -93,13 +105,18 @@ class Numbering:
         lvl = levels.get(ilvl)
         if lvl is None:
             return ""
-        counters = self._counters.setdefault(num_id, [None] * 9)
         if not 0 <= ilvl < 9:
             return ""
-        current = counters[ilvl]
+        counters = self._counters.setdefault(self._abstract_of[num_id], [None] * 9)
+        first_use = (num_id, ilvl) not in self._used
+        self._used.add((num_id, ilvl))
+        current = None if first_use and ilvl in self._overridden.get(num_id, ()) else counters[ilvl]
         counters[ilvl] = lvl.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
+            # lvlRestart: restart after level N (1-based) or a higher one was used; 0 = never.
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                counters[deeper] = None
         if lvl.fmt == "bullet":
             return lvl.text if lvl.text and lvl.text.isprintable() else "-"
         text = lvl.text

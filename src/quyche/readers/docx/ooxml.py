@@ -20,11 +20,6 @@ _FALSE = {"0", "false", "off", "none"}
 TOGGLES = ("b", "bCs", "i", "iCs", "caps", "vanish", "strike")
 
 
-def wval(el: etree._Element, name: str = "val") -> str | None:
-    v = el.get(W + name)
-    return v
-
-
 def on_off(el: etree._Element) -> bool:
     v = el.get(W + "val")
     return v is None or v.lower() not in _FALSE

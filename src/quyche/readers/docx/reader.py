@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from quyche.errors import ReadError
-from quyche.model import Document, HeaderFooter, Location, Paragraph, Run, Section
+from quyche.model import Document, HeaderFooter, LineShape, Location, Paragraph, Run, Section
 from quyche.readers.docx.numbering import Numbering, theme_fonts
 from quyche.readers.docx.ooxml import MC, R_ID, WP, WPS, A, V, W, Props, parse_ppr, parse_rpr, to_int
 from quyche.readers.docx.styles import StyleSheet
@@ -68,6 +68,7 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.section_elements: list[etree._Element] = []
         self.tables = 0
+        self._lines: list[LineShape] = []  # line shapes met in the paragraph being read
 
     # -------------------------------------------------------------- containers
     def walk_container(
@@ -99,9 +100,9 @@ class _Walker:
         tstyle = tstyle_el.get(W + "val") if tstyle_el is not None else None
         grid = tbl.find(W + "tblGrid")
         ncols = len(grid.findall(W + "gridCol")) if grid is not None else 0
-        for r, tr in enumerate(tbl.iterchildren(W + "tr")):
+        for r, tr in enumerate(_wrapped(tbl, W + "tr")):
             col = 0
-            cells = list(tr.iterchildren(W + "tc"))
+            cells = list(_wrapped(tr, W + "tc"))
             for tc in cells:
                 span_el = tc.find(f"{W}tcPr/{W}gridSpan")
                 span = to_int(span_el.get(W + "val")) if span_el is not None else 1
@@ -120,7 +121,9 @@ class _Walker:
         props = self.sheet.paragraph_props(pstyle, direct, table_style)
         runs: list[Run] = []
         boxes: list[tuple[etree._Element, int | None]] = []
+        self._lines = []
         self._runs(p, pstyle, table_style, runs, boxes, depth)
+        lines = tuple(self._lines)
         label = ""
         if props.get("numId"):
             label = self.numbering.label(props.get("numId"), int(props.get("ilvl", 0) or 0))
@@ -133,7 +136,8 @@ class _Walker:
         elif container == "textbox":
             loc = Location(len(self.paragraphs) + 1, "textbox", col=textbox_col, ncols=2 if textbox_col is not None else None)
         else:
-            loc = Location(len(self.paragraphs) + 1, "body")
+            loc = Location(len(self.paragraphs) + 1, "header" if container == "header" else
+                           "footer" if container == "footer" else "body")
         self.paragraphs.append(
             Paragraph(
                 text=text,
@@ -145,11 +149,11 @@ class _Walker:
                 border_bottom=props.get("border_bottom") if props.get("border_bottom") not in (None, "nil", "none") else None,
                 style=self.sheet.name_of(pstyle) if pstyle else None,
                 label=label,
+                lines=lines,
             )
         )
         for box, col in boxes:
-            content = box
-            for inner in content.iterchildren(W + "p", W + "tbl"):
+            for inner in _wrapped(box, W + "p", W + "tbl"):
                 if inner.tag == W + "p":
                     self.paragraph(inner, "textbox", None, None, depth + 1, col)
                 else:
@@ -194,10 +198,27 @@ class _Walker:
                 parts.append(_sym(child))
             elif tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
                 boxes.extend(_text_boxes(child))
+                self._lines.extend(_line_shapes(child))
         if not parts:
             return
         fmt = self.sheet.run_format(pstyle, direct, table_style)
         runs.append(Run("".join(parts), fmt))
+
+
+def _wrapped(el: etree._Element, *tags: str) -> list[etree._Element]:
+    """Children of ``el`` with one of ``tags``, also inside content controls and custom XML
+    (a w:sdt may wrap table rows, cells or the blocks of a text box)."""
+    out: list[etree._Element] = []
+    for child in el:
+        if child.tag in tags:
+            out.append(child)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out.extend(_wrapped(content, *tags))
+        elif child.tag == W + "customXml":
+            out.extend(_wrapped(child, *tags))
+    return out
 
 
 def _choice(alt: etree._Element) -> etree._Element:
@@ -226,6 +247,11 @@ def _box_column(txbx: etree._Element) -> int | None:
         node = node.getparent()
     if node is None:
         return None
+    return _anchor_column(node)
+
+
+def _anchor_column(node: etree._Element) -> int | None:
+    """Column of a ``wp:anchor`` or a VML shape from its horizontal position (None when inline or unknown)."""
     if node.tag == WP + "anchor":
         pos = node.find(WP + "positionH")
         if pos is not None:
@@ -236,18 +262,87 @@ def _box_column(txbx: etree._Element) -> int | None:
             if off is not None and off.text:
                 emu = to_int(off.text) or 0
                 return 1 if emu > 2_600_000 else 0  # ≈ 7.2 cm: right of the text area's middle
-    if node.tag in (V + "shape", V + "rect"):
+    if node.tag in (V + "shape", V + "rect", V + "line"):
         style = node.get("style") or ""
         for item in style.split(";"):
             if item.strip().startswith("margin-left:"):
-                value = item.split(":", 1)[1].strip()
+                value = item.split(":", 1)[1].strip().lower()
+                unit = value[-2:] if value[-2:] in _CSS_POINTS else ""
                 try:
-                    number = float(value.rstrip("ptxcmin"))
+                    number = float(value[: len(value) - len(unit)] if unit else value)
                 except ValueError:
                     return None
-                points = number * (28.35 if value.endswith("cm") else 1.0)
+                points = number * _CSS_POINTS.get(unit, 1.0)
                 return 1 if points > 205 else 0
     return None
+
+
+_CSS_POINTS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "px": 0.75, "pc": 12.0}
+_SOLID_DASH = {None, "", "solid"}
+_O_CONNECTOR = "{urn:schemas-microsoft-com:office:office}connectortype"
+
+
+def _line_shapes(el: etree._Element) -> list[LineShape]:
+    """Drawn horizontal lines (DrawingML line/connector shapes, VML lines) inside a run's drawing."""
+    root = _choice(el) if el.tag == MC + "AlternateContent" else el
+    out: list[LineShape] = []
+    for wsp in root.iter(WPS + "wsp"):
+        sppr = wsp.find(WPS + "spPr")
+        if sppr is None or wsp.find(WPS + "txbx") is not None:
+            continue
+        geom = sppr.find(A + "prstGeom")
+        connector = wsp.find(WPS + "cNvCnPr") is not None
+        if not connector and (geom is None or geom.get("prst") not in ("line", "straightConnector1")):
+            continue
+        xfrm = sppr.find(A + "xfrm")
+        ext = xfrm.find(A + "ext") if xfrm is not None else None
+        if xfrm is not None and ext is not None:
+            cx, cy = to_int(ext.get("cx")) or 0, to_int(ext.get("cy")) or 0
+            if 2_700_000 <= (to_int(xfrm.get("rot")) or 0) % 10_800_000 <= 8_100_000:
+                cx, cy = cy, cx  # turned by about 90°
+            if cy > 25_400 and cy * 8 > cx:  # taller than 2 mm and steep: not a rule line
+                continue
+        ln = sppr.find(A + "ln")
+        if ln is not None and ln.find(A + "noFill") is not None:
+            continue
+        dash = ln.find(A + "prstDash") if ln is not None else None
+        dashed = (dash is not None and dash.get("val") not in _SOLID_DASH) or (
+            ln is not None and ln.find(A + "custDash") is not None
+        )
+        node = wsp.getparent()
+        while node is not None and node.tag not in (WP + "anchor", WP + "inline"):
+            node = node.getparent()
+        out.append(LineShape(dashed, _anchor_column(node) if node is not None else None))
+    for shape in root.iter(V + "line", V + "shape"):
+        if (shape.get("stroked") or "").lower() in ("f", "false"):
+            continue
+        if shape.tag == V + "shape":
+            kind = (shape.get("type") or "") + (shape.get(_O_CONNECTOR) or "")
+            if "_x0000_t32" not in kind and "straight" not in kind:
+                continue
+            if not _vml_flat(shape.get("style") or ""):
+                continue
+        else:
+            y1 = (shape.get("from") or "0,0").split(",")[-1].strip()
+            y2 = (shape.get("to") or "0,0").split(",")[-1].strip()
+            if y1 != y2:
+                continue
+        stroke = shape.find(V + "stroke")
+        dashed = stroke is not None and (stroke.get("dashstyle") or "solid").lower() not in ("solid", "")
+        out.append(LineShape(dashed, _anchor_column(shape)))
+    return out
+
+
+def _vml_flat(style: str) -> bool:
+    """A VML connector is horizontal when its box has (almost) no height."""
+    for item in style.split(";"):
+        key, _, value = item.partition(":")
+        if key.strip() == "height":
+            try:
+                return float(value.strip().rstrip("ptxcmin") or 0) <= 2
+            except ValueError:
+                return True
+    return True
 
 
 _SYMBOL_FONT_MAP = {"F02A": "*", "002A": "*", "F02D": "-", "F0B7": "•"}

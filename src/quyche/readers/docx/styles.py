@@ -23,6 +23,17 @@ from quyche.readers.xmlsafe import parse_xml
 
 _MAX_CHAIN = 32  # basedOn loops and absurd depths stop here
 _TOGGLE_KEYS = ("b", "i", "caps")
+# A theme attribute and a plain font name fill one slot: the nearest level naming either wins.
+_FONT_SLOTS = (("font_ascii", "font_asciiTheme"), ("font_hAnsi", "font_hAnsiTheme"), ("font_cs", "font_cstheme"))
+
+
+def _overlay(merged: Props, props: Props, skip: tuple[str, ...] = ()) -> None:
+    """Apply one level's run properties over ``merged`` (font slots replaced as a whole)."""
+    for slot in _FONT_SLOTS:
+        if slot[0] in props or slot[1] in props:
+            for key in slot:
+                merged.pop(key, None)
+    merged.update({k: v for k, v in props.items() if k not in skip})
 
 
 @dataclass(slots=True)
@@ -76,6 +87,7 @@ class StyleSheet:
         needle = b"<" + px + b":style"
         find = data.find
         pos = find(needle)
+        found = 0
         while pos >= 0:
             after = data[pos + len(needle) : pos + len(needle) + 1]
             tag_end = find(b">", pos)
@@ -85,6 +97,7 @@ class StyleSheet:
                 tag = data[pos : tag_end + 1]
                 sid = attr_id.search(tag)
                 if sid:
+                    found += 1
                     key = sid.group(1).decode("utf-8", "replace")
                     if key not in self._raw:
                         self._raw[key] = (pos, tag_end + 1)
@@ -92,6 +105,8 @@ class StyleSheet:
                             st = attr_type.search(tag)
                             self._defaults.setdefault(st.group(1).decode() if st else "paragraph", key)
             pos = find(needle, tag_end)
+        if found != data.count(b'styleId="'):
+            return False  # some styles are written with another prefix: only a full parse sees them
         dd = re.search(rb"<" + px + rb":docDefaults\b.*?</" + px + rb":docDefaults>", data, re.S)
         if dd:
             el = self._fragment(dd.group(0))
@@ -109,6 +124,7 @@ class StyleSheet:
 
     def _index_full(self) -> None:
         self._raw.clear()
+        self._defaults.clear()
         root = parse_xml(self._data, "word/styles.xml")
         dd = root.find(W + "docDefaults")
         if dd is not None:
@@ -172,7 +188,7 @@ class StyleSheet:
         rpr: Props = {}
         for sd in reversed(links):
             ppr.update(sd.ppr)
-            rpr.update(sd.rpr)
+            _overlay(rpr, sd.rpr)
         self._chain_cache[key] = (ppr, rpr)
         return ppr, rpr
 
@@ -198,8 +214,8 @@ class StyleSheet:
         levels.append(self.chain(rstyle, "character")[1] if rstyle else {})
         merged: Props = dict(self.doc_rpr)
         for lv in levels:
-            merged.update({k: v for k, v in lv.items() if k not in _TOGGLE_KEYS})
-        merged.update({k: v for k, v in direct.items() if k not in _TOGGLE_KEYS})
+            _overlay(merged, lv, _TOGGLE_KEYS)
+        _overlay(merged, direct, _TOGGLE_KEYS)
         toggles: dict[str, bool] = {}
         complex_script = bool(merged.get("complex"))
         for t in _TOGGLE_KEYS:
@@ -230,9 +246,11 @@ class StyleSheet:
         return fmt
 
     def _font(self, props: Props, complex_script: bool) -> str | None:
-        order = ("cs", "cstheme") if complex_script else ("hAnsi", "hAnsiTheme", "ascii", "asciiTheme")
+        order = ("cstheme", "cs") if complex_script else ("hAnsiTheme", "hAnsi", "asciiTheme", "ascii")
         # Vietnamese letters with diacritics are hAnsi characters; plain ASCII uses ascii. Both are
         # normally equal; when they differ the hAnsi font is the one that shows the diacritics.
+        # A theme attribute overrides the plain name beside it (ECMA-376 §17.3.2.26); an unknown
+        # theme slot falls back to that name.
         for attr in order:
             v = props.get("font_" + attr)
             if v:

@@ -1,0 +1,112 @@
+"""Small helpers the page, font, header, number and date format rules share.
+
+Not a rule module: it registers nothing. Position judgements use :meth:`Zones.side_of`, which is
+``None`` whenever the layout cannot tell (plain text, header written as plain paragraphs), and a rule
+then says nothing about position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quyche.model import Document, Paragraph
+from quyche.rules.base import Context
+from quyche.rules.common import off_sizes, pt
+from quyche.text import fold
+from quyche.zones import Zones
+
+_DRAFT = re.compile(r"^dự\s+thảo\b", re.IGNORECASE)
+
+
+def is_draft(doc: Document, ctx: Context) -> bool:
+    """A draft: the caller says so, or page 1 carries a "Dự thảo" mark."""
+    return ctx.is_draft or any(_DRAFT.match(m.plain) for m in doc.zones.marks)
+
+
+def same_para(a: Paragraph | None, b: Paragraph | None) -> bool:
+    """The same source paragraph, or the same tab piece of it (zones may hand out merged copies)."""
+    if a is None or b is None:
+        return False
+    return a is b or (a.loc == b.loc and a.plain == b.plain)
+
+
+def header_pos(z: Zones, p: Paragraph | None) -> int | None:
+    """Index of ``p`` among the header pieces (document order), or None."""
+    if p is None:
+        return None
+    for i, q in enumerate(z.header):
+        if same_para(q, p) or (q.loc == p.loc and p.plain.startswith(q.plain)):
+            return i
+    return None
+
+
+def zone_of(doc: Document, p: Paragraph) -> str:
+    """Zone name (rules.md §0.6) of a main-story paragraph."""
+    z = doc.zones
+    n = p.loc.paragraph
+    groups: tuple[tuple[str, list[Paragraph]], ...] = (
+        ("header", z.header),
+        ("title", [x for x in (z.title_type, z.attached_ref) if x is not None] + z.title_summary),
+        ("preamble", z.preamble),
+        ("body", z.body),
+        ("signature", z.signature),
+        ("recipients", z.recipients),
+        ("marks", z.marks),
+    )
+    for name, paras in groups:
+        if any(q.loc.paragraph == n for q in paras):
+            return name
+    return "body"
+
+
+def alignment_known(p: Paragraph) -> bool:
+    """Paragraph alignment says whether a header line is centred in its column only inside a table cell
+    or a text box; a header typed as tab-separated or indented lines centres with tabs and spaces."""
+    return p.align is not None and p.loc.container in ("table", "textbox")
+
+
+def style_faults(p: Paragraph, *, bold: bool | None, italic: bool | None, size: float | None) -> list[str]:
+    """Differences of ``p`` from the expected toggles and size ("in đậm", "cỡ 13 pt"), in Vietnamese."""
+    out: list[str] = []
+    if bold is not None:
+        b = p.attr("bold") if bold else p.attr_any("bold")
+        if b is not None and b != bold:
+            out.append("không in đậm" if bold else "in đậm")
+    if italic is not None:
+        i = p.attr("italic") if italic else p.attr_any("italic")
+        if i is not None and i != italic:
+            out.append("không in nghiêng" if italic else "in nghiêng")
+    if size is not None:
+        off = off_sizes(p, size, size)
+        if off:
+            out.append("cỡ " + ", ".join(pt(s) for s in off))
+    return out
+
+
+def expected_style(*, bold: bool, italic: bool, size: float) -> str:
+    parts = [pt(size), "đậm" if bold else "không đậm", "nghiêng" if italic else "đứng"]
+    return ", ".join(parts)
+
+
+def org_kind_abbr(issuer_text: str) -> str | None:
+    """Body abbreviation implied by the issuer line: ĐẢNG ỦY → ĐU, CHI BỘ → CB (None when unclear)."""
+    key = fold(issuer_text)
+    if key.startswith(("dang uy", "ban thuong vu dang uy", "ban chap hanh dang bo")):
+        return "ĐU"
+    if key.startswith("chi bo"):
+        return "CB"
+    return None
+
+
+def profile_attr(ctx: Context, name: str) -> Any:
+    """A profile fact read duck-typed (the profile object may be absent or partial)."""
+    return getattr(ctx.profile, name, None) if ctx.profile is not None else None
+
+
+def looks_swapped(z: Zones) -> bool:
+    """The two organisation lines in reverse order: a committee ("ĐẢNG ỦY …", "CHI BỘ …") above a
+    "ĐẢNG BỘ …" line."""
+    if z.superior is None or z.issuer is None:
+        return False
+    return org_kind_abbr(z.superior.plain) is not None and fold(z.issuer.plain).startswith("dang bo ")
