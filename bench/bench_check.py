@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factory import L, PartyDoc  # noqa: E402
-
 from quyche.engine import Checker  # noqa: E402
 from quyche.readers.docx.reader import read_docx  # noqa: E402
 from quyche.rules.base import Context  # noqa: E402
@@ -38,7 +37,7 @@ def long_regulation(seed: int) -> bytes:
     n = 0
     for ch, name in enumerate(("NHỮNG QUY ĐỊNH CHUNG", "TRÁCH NHIỆM, QUYỀN HẠN", "CHẾ ĐỘ LÀM VIỆC",
                                "MỐI QUAN HỆ CÔNG TÁC", "ĐIỀU KHOẢN THI HÀNH"), start=1):
-        body += [L(f"Chương {'I II III IV V'.split()[ch - 1]}", b=True), L(name, b=True)]
+        body += [L(f"Chương {['I', 'II', 'III', 'IV', 'V'][ch - 1]}", b=True), L(name, b=True)]
         for _ in range(8):
             n += 1
             body.append(L(f"Điều {n}. Trách nhiệm của tập thể và cá nhân số {n + seed}", b=True, align="both"))

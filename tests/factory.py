@@ -230,7 +230,8 @@ class _Builder:
                     self._fmt_run(p.add_run(b.text), b)
                 if b and b.border_bottom:
                     # a tab line cannot carry a border under one side: draw a line shape in the right half
-                    p._p.append(_line_shape(3_960_000, dashed="dash" in b.border_bottom or "dot" in b.border_bottom))
+                    dashed = "dash" in b.border_bottom or "dot" in b.border_bottom
+                    p._p.append(_line_shape(3_960_000, dashed=dashed))
         elif layout == "textbox":
             anchor = d.add_paragraph()
             for lines, offset in ((left, 0), (right, 3_600_000)):

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from factory import L, PartyDoc
 from typer.testing import CliRunner
 
+from factory import L, PartyDoc
 from quyche.cli import app
 
 runner = CliRunner()
@@ -67,7 +67,8 @@ def test_json_output_follows_the_contract(faulty: Path) -> None:
     assert star["severity"] == "error" and star["confidence"] == "H"
     assert star["location"]["zone"] == "header" and star["location"]["paragraph"] == 2
     assert star["expected"] == "*" and star["actual"] is None
-    assert set(star) >= {"rule", "severity", "confidence", "message", "location", "expected", "actual", "citation", "fix"}
+    assert set(star) >= {"rule", "severity", "confidence", "message", "location", "expected", "actual",
+                         "citation", "fix"}
 
 
 def test_unreadable_file_exits_2_and_does_not_stop_the_others(tmp_path: Path, clean: Path) -> None:
@@ -105,7 +106,7 @@ def test_select_and_ignore_by_prefix(faulty: Path) -> None:
 
 
 def test_alias_ids_are_accepted(faulty: Path) -> None:
-    code, output = run("check", str(faulty), "--select", "FMT-HEADER-ORG-STAR", "--format", "json")
+    _code, output = run("check", str(faulty), "--select", "FMT-HEADER-ORG-STAR", "--format", "json")
     assert {f["rule"] for f in json.loads(output)["results"][0]["findings"]} == {"FMT-HEADER-STAR"}
 
 
@@ -123,7 +124,7 @@ def test_folder_is_searched_and_profile_beside_wins(tmp_path: Path, clean: Path,
     shutil.copy(EXAMPLES / "quy-che-dang-uy-xa-an-hoa.docx", sub / "a.docx")
     shutil.copy(EXAMPLES / "quy-che-dang-uy-xa-an-hoa.profile.yaml", sub / "a.profile.yaml")
     (sub / "ghi-chu.odt").write_bytes(b"ignored")
-    code, output = run("check", str(sub), "--format", "json", "--as-of", "2026-03-01")
+    _code, output = run("check", str(sub), "--format", "json", "--as-of", "2026-03-01")
     data = json.loads(output)
     assert [Path(r["file"]).name for r in data["results"]] == ["a.docx"]
 

@@ -64,7 +64,7 @@ def check(
     profile: Annotated[Path | None, typer.Option("--profile", help="Hồ sơ tổ chức (YAML)")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày đối chiếu YYYY-MM-DD (mặc định: hôm nay)")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text hoặc json")] = "text",
-    select: Annotated[str | None, typer.Option("--select", help="Chỉ chạy các quy tắc/tiền tố này, cách nhau dấu phẩy")] = None,
+    select: Annotated[str | None, typer.Option("--select", help="Chỉ chạy các quy tắc/tiền tố này (dấu phẩy)")] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="Bỏ qua các quy tắc/tiền tố này")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Số tiến trình song song (0 = theo số nhân CPU)")] = 1,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình: ghi đè mức nghiêm trọng")] = None,
@@ -140,10 +140,11 @@ def rules(
             out.print(f"  {meta.id:<26} {sev:<18} {escape(meta.name)}{mark}")
         return
     rid = cat.resolve(rule_id)
-    meta = cat.rules.get(rid)
-    if meta is None:
+    found = cat.rules.get(rid)
+    if found is None:
         err.print(f"[bold red]Lỗi:[/] không có quy tắc “{escape(rule_id)}” (xem: quyche rules)")
         raise typer.Exit(EXIT_INPUT)
+    meta = found
     out.print(f"[bold]{meta.id}[/] — {escape(meta.name)}")
     for part in meta.parts.values():
         label = "" if part.name == "main" else f" ({part.name})"

@@ -9,6 +9,7 @@ class QuycheError(Exception):
     code = "error"
 
     def __init__(self, message: str, code: str | None = None) -> None:
+        message = " ".join(message.split())  # one line, whatever a library's text brought in
         super().__init__(message)
         self.message = message
         if code:

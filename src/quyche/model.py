@@ -92,10 +92,10 @@ class Paragraph:
     style: str | None = None  # paragraph style name
     label: str = ""  # rendered automatic numbering ("Điều 1.", "a)"), already part of ``text``
     lines: tuple[LineShape, ...] = ()  # drawn horizontal line shapes anchored in this paragraph
+    plain: str = field(init=False, repr=False, compare=False)  # text with white space collapsed
 
-    @property
-    def plain(self) -> str:
-        return squash(self.text)
+    def __post_init__(self) -> None:
+        self.plain = squash(self.text)
 
     def visible_runs(self) -> Iterator[Run]:
         return (r for r in self.runs if r.text.strip())

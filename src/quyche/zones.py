@@ -49,13 +49,18 @@ _DATE_SLASH = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
 _STAR = re.compile(r"^[*\s]+$")
 _SHORT_RULE = re.compile(r"^[-_–—=.·]{2,}$")
 _CANCU = re.compile(r"^[-–+•]?\s*căn cứ\b", re.IGNORECASE)
-_MARK = re.compile(r"^(dự thảo(\s+lần\s+\d+)?|mật|tối mật|tuyệt mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)\s*$", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(T/M|T\.M|TM\.?|K/T|KT\.?|T/L|TL\.?|Q\.|Q/|THAY MẶT|KÝ THAY)(\s|$)", re.IGNORECASE)
+_MARK = re.compile(r"^(dự thảo(\s+lần\s+\d+)?|mật|tối mật|tuyệt mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)\s*$",
+                   re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(T/M\.?|T\.M\.?|TM\.?|K/T\.?|K\.T\.?|KT\.?|T/L\.?|T\.L\.?|TL\.?|Q\.|Q/|THAY MẶT|KÝ THAY)"
+                        r"(\s|$)",
+                        re.IGNORECASE)
 _SIGN_TITLE = re.compile(r"^(PHÓ\s+)?BÍ\s+THƯ\b", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
 
-PART_RE = re.compile(r"^Phần\s+(thứ\s+\S+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
-CHAPTER_RE = re.compile(r"^Chương\s+(thứ\s+\S+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
+_ORDINAL = (r"thứ\s+(?:mười\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b|mười|hai\s+mươi(?:\s+\S+)?|\S+)"
+            r"|[IVXLC]+|\d+")
+PART_RE = re.compile(rf"^Phần\s+({_ORDINAL})\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
+CHAPTER_RE = re.compile(rf"^Chương\s+({_ORDINAL})\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
 SECTION_RE = re.compile(r"^Mục\s+(\d+|[IVXLC]+)\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
 ARTICLE_RE = re.compile(r"^Điều\s+(\d+)\s*([.:\-–]?)\s*(.*)$", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"^(\d{1,3})\s*([.\-)])\s+\S")
@@ -368,7 +373,8 @@ def _assign_header(z: Zones, pieces: list[Paragraph]) -> None:
         elif _STAR.match(t) or _SHORT_RULE.match(t):
             continue
         else:
-            if org_candidates and z.star is None and z.number is None and not _ORG_PREFIX.match(key) and is_upper(t) and (
+            continuation = org_candidates and z.star is None and z.number is None
+            if continuation and not _ORG_PREFIX.match(key) and is_upper(t) and (
                 # Same column; a tab line with nothing on its right has no known side but sits left.
                 "right" not in (side, physical_side(org_candidates[-1])) if z.layout_known else True
             ):
@@ -427,9 +433,8 @@ def _assign_closing(z: Zones, closing: list[Paragraph]) -> None:
                 z.signature.append(p)
             continue
         # Paragraph layout: items start with "-", everything else continues the signature.
-        if mode == "rec" and t.startswith(("-", "+", "–")):
-            z.recipients.append(p)
-        elif mode == "sig" and t.startswith(("-", "+", "–")) and rec_col is not None:
+        item = t.startswith(("-", "+", "–"))
+        if (mode == "rec" and item) or (mode == "sig" and item and rec_col is not None):
             z.recipients.append(p)
         elif mode is not None:
             z.signature.append(p) if mode == "sig" or z.signature else z.recipients.append(p)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from factory import PartyDoc, L, doc
+
+from factory import L, PartyDoc, doc
 from rulekit import run_rule
 
 RULE = "FMT-HEADER-STAR"

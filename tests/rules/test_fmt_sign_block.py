@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factory import L, PartyDoc, doc
+from quyche.model import Run
 from rulekit import run_rule
 
 RULE = "FMT-SIGN-BLOCK"
@@ -53,3 +54,14 @@ def test_authority_line_lower_case_and_13pt() -> None:
 def test_ủy_spelling_variant_is_upper_case_too() -> None:
     sig = [L("T/M ĐẢNG UỶ", b=True), L("BÍ THƯ", b=True), L(""), L("Nguyễn Văn An", b=True)]
     assert run_rule(RULE, doc(signature=sig)) == []
+
+
+def test_authority_line_broken_from_a_regular_weight_title_is_judged_alone() -> None:
+    # "T/M ĐẢNG ỦY" (bold) <br/> "BÍ THƯ" (regular) in one paragraph: only the authority line is judged.
+    sig = [L("T/M ĐẢNG ỦY", b=True), L("BÍ THƯ"), L(""), L("Nguyễn Văn An", b=True)]
+    d = doc(signature=sig)
+    first = d.zones.signature[0]
+    bold_run, plain_run = first.runs[0], d.zones.signature[1].runs[0]
+    first.runs[:] = [Run(bold_run.text + "\n", bold_run.fmt), Run(plain_run.text, plain_run.fmt)]
+    first.text = "".join(r.text for r in first.runs)
+    assert run_rule(RULE, d) == []

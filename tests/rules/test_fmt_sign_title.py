@@ -61,3 +61,13 @@ def test_missing_title_line() -> None:
 def test_italic_title() -> None:
     found = run_rule(RULE, doc(signature=_sig("BÍ THƯ", i=True)))
     assert len(found) == 1 and "nghiêng" in found[0].message
+
+
+@pytest.mark.parametrize("layout", ["table", "paragraphs"])
+def test_authority_and_title_in_one_paragraph_with_a_line_break(layout: str) -> None:
+    sig = [L("T/M ĐẢNG ỦY\nBÍ THƯ", b=True), L(""), L("Nguyễn Văn An", b=True)]
+    d = doc(signature=sig, closing_layout=layout)
+    assert "\n" in d.zones.signature[0].text
+    assert run_rule(RULE, d) == []
+    sig = [L("T/M ĐẢNG ỦY\nBÍ THƯ ĐẢNG ỦY XÃ AN HÒA", b=True), L(""), L("Nguyễn Văn An", b=True)]
+    assert [f.expected for f in run_rule(RULE, doc(signature=sig, closing_layout=layout))] == ["BÍ THƯ"]

@@ -76,4 +76,3 @@ def test_undated_draft_is_judged_by_the_check_date() -> None:
 def test_type_name_in_neither_party_list() -> None:
     found = run_rule(RULE, _dated("NỘI QUY"))  # type: ignore[arg-type]
     assert [(f.severity, f.part) for f in found] == [("error", "state_type")]
-

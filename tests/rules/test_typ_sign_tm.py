@@ -51,6 +51,10 @@ def test_wrong_prefixes(authority: str) -> None:
     assert [f.actual for f in found] == [authority]
 
 
+def test_committee_above_the_grassroots_signs_tm_too() -> None:
+    assert run_rule(RULE, doc(signature=_signature("T/M TỈNH UỶ"))) == []
+
+
 def test_missing_authority_line() -> None:
     found = run_rule(RULE, doc(signature=[L("BÍ THƯ", b=True), L(""), L("Nguyễn Văn An", b=True)]))
     assert [f.actual for f in found] == ["BÍ THƯ"]

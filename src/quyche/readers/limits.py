@@ -13,8 +13,11 @@ class Limits:
     max_total_bytes: int = 120_000_000  # uncompressed bytes we are willing to inflate per file
     max_ratio: float = 200.0  # uncompressed / compressed for a part above ``ratio_floor``
     ratio_floor: int = 1_000_000  # small parts may compress arbitrarily well
+    max_xml_tags: int = 2_000_000  # "<" in one XML part (a 300-page document has well under 1 million)
     max_pdf_pages: int = 500
     max_pdf_chars: int = 2_000_000  # characters laid out over the whole PDF
+    max_pdf_lines: int = 50_000  # visual lines (column pieces) over the whole PDF; 500 pages have ~25 000
+    max_pdf_page_lines: int = 2_000  # baselines on one page (a page of 6 pt text has ~120)
     max_pdf_page_chars: int = 100_000  # characters on one page (a dense page has < 10 000)
     max_pdf_ops: int = 3_000_000  # content-stream objects (operators and operands) over the whole PDF
     max_pdf_page_ops: int = 100_000  # on one page (a text page has a few thousand)

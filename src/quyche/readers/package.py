@@ -75,7 +75,11 @@ class Package:
             )
 
     def xml(self, name: str) -> etree._Element:
-        return parse_xml(self.read(name), name)
+        data = self.read(name)
+        if len(data) > self.limits.ratio_floor and data.count(b"<") > self.limits.max_xml_tags:
+            # Millions of tiny paragraphs pass the size and ratio checks yet cost gigabytes as objects.
+            raise ReadError(f"phần {name} có quá nhiều phần tử XML (tệp bất thường)", "too_large")
+        return parse_xml(data, name)
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of ``part``: rId → (type, absolute target part name)."""
@@ -96,6 +100,8 @@ class Package:
         """The main document part, found through the package relationships ([Content_Types] lies less)."""
         for rel_type, target in self.rels("").values():
             if rel_type == "officeDocument":
+                if target.startswith(("xl/", "ppt/")):
+                    raise ReadError("tệp là bảng tính hoặc trình chiếu, không phải văn bản Word", "not_docx")
                 if not self.has(target):
                     break
                 return target

@@ -19,6 +19,7 @@ import statistics
 import time
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -56,10 +57,12 @@ COLUMN_GAP_MIN = 24.0
 MIDDLE_GAP = 1.5  # … and one wider than this × font size splits them in the middle band of the page
 MIDDLE_BAND = (0.3, 0.7)  # share of the page width where the gap between header columns falls
 CENTER_TOLERANCE = 0.05  # share of the text width a centred line's midpoint may stray
+EDGE_LINES = 3  # lines starting at one x make it a left edge (margin, first-line indent)
+EXACT_CENTER = 1.5  # pt: a line starting on a left edge is centred only if exactly centred
 FULL_WIDTH = 0.85  # a line this wide (share of the text width) is body text, never centred
 SYNTHETIC_ITALIC = 0.1  # text-matrix shear (c/d) of a slanted regular font
 
-log = logging.getLogger(__name__)
+EOF_WINDOW = 4096  # "%%EOF" must appear this close to the end of a complete file
 
 
 # --------------------------------------------------------------------------- budget and guards
@@ -405,9 +408,12 @@ def _runs(glyphs: list[_Glyph]) -> list[Run]:
     return [Run(nfc(r.text), r.fmt) for r in runs]
 
 
-def _page_pieces(glyphs: list[_Glyph], page: int, width: float) -> list[_Piece]:
+def _page_pieces(glyphs: list[_Glyph], page: int, width: float, max_lines: int) -> list[_Piece]:
+    lines = _lines(glyphs)
+    if len(lines) > max_lines:
+        raise ReadError(f"trang {page} của tệp PDF có quá nhiều dòng chữ (tệp bất thường)", "too_large")
     pieces: list[_Piece] = []
-    for number, line in enumerate(_lines(glyphs), start=1):
+    for number, line in enumerate(lines, start=1):
         clusters = _clusters(_order(line), width)
         ncols = len(clusters) if len(clusters) > 1 else None
         for col, cluster in enumerate(clusters):
@@ -427,18 +433,35 @@ def _page_pieces(glyphs: list[_Glyph], page: int, width: float) -> list[_Piece]:
     return pieces
 
 
-def _align(piece: _Piece, left: float, right: float) -> str | None:
+@dataclass(slots=True)
+class _Area:
+    """The text area of the document and the x positions where many lines start (margin, indents)."""
+
+    left: float
+    right: float
+    edges: set[int]
+
+    @classmethod
+    def of(cls, pieces: list[_Piece]) -> _Area:
+        starts = Counter(round(pc.x0) for pc in pieces if pc.ncols is None)
+        edges = {x + d for x, n in starts.items() if n >= EDGE_LINES for d in (-1, 0, 1)}
+        return cls(min(pc.x0 for pc in pieces), max(pc.x1 for pc in pieces), edges)
+
+
+def _align(piece: _Piece, area: _Area) -> str | None:
     """Alignment from position within the text area (or within its half for a column piece)."""
+    left, right = area.left, area.right
     tol = CENTER_TOLERANCE * (right - left)
     if piece.ncols:
         mid = (left + right) / 2
         left, right = (left, mid) if piece.col == 0 else (mid, right)
     width = right - left
-    if width <= 0:
-        return None
-    if piece.x1 - piece.x0 >= FULL_WIDTH * width:
+    if width <= 0 or (piece.ncols is None and piece.x1 - piece.x0 >= FULL_WIDTH * width):
         return None  # a full line: justified or left, can't tell
-    if abs((piece.x0 + piece.x1) / 2 - (left + right) / 2) <= tol:
+    offset = abs((piece.x0 + piece.x1) / 2 - (left + right) / 2)
+    if piece.ncols is None and round(piece.x0) in area.edges and offset > EXACT_CENTER:
+        return "left"  # starts where body lines start (margin or first-line indent)
+    if offset <= tol:
         return "center"
     if abs(piece.x0 - left) <= tol:
         return "left"
@@ -468,6 +491,9 @@ def read_pdf(data: bytes, source: str) -> Document:
 
 
 def _read_pages(data: bytes, budget: _Budget) -> list[_Page]:
+    if b"%%EOF" not in data[-EOF_WINDOW:]:
+        # pdfminer would rebuild what it can of a cut file; a partial document lints wrongly.
+        raise ReadError("tệp PDF không trọn vẹn (bị cắt cụt, thiếu phần cuối %%EOF)", "corrupt")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -482,6 +508,7 @@ def _read_pages(data: bytes, budget: _Budget) -> list[_Page]:
         device = _Device(rsrc, budget)
         interpreter = PDFPageInterpreter(rsrc, device)
         pages: list[_Page] = []
+        lines = 0
         for index, page in enumerate(PDFPage.create_pages(doc)):
             if index >= max_pages:
                 raise _too_many_pages(index + 1, max_pages)
@@ -491,8 +518,11 @@ def _read_pages(data: bytes, budget: _Budget) -> list[_Page]:
             interpreter.process_page(page)
             width, height = _page_size(page)
             visible = sum(not g.text.isspace() for g in device.glyphs)
-            pieces = _page_pieces(device.glyphs, index + 1, width)
+            pieces = _page_pieces(device.glyphs, index + 1, width, budget.limits.max_pdf_page_lines)
             pages.append(_Page(index + 1, width, height, pieces, device.images, visible))
+            lines += len(pieces)
+            if lines > budget.limits.max_pdf_lines:
+                raise ReadError("tệp PDF có quá nhiều dòng chữ (tệp bất thường hoặc quá lớn)", "too_large")
     if not pages:
         raise ReadError("tệp PDF không có trang nào", "corrupt")
     return pages
@@ -587,12 +617,11 @@ def _paragraphs(pages: list[_Page], sections: dict[tuple[int, int], Section]) ->
         body.extend(_strip_page_numbers(page, section))
     if not body:
         return []
-    left = min(pc.x0 for pc in body)
-    right = max(pc.x1 for pc in body)
+    area = _Area.of(body)
     out: list[Paragraph] = []
     for pc in body:
         loc = Location(len(out) + 1, "line", col=pc.col, ncols=pc.ncols, page=pc.page, line=pc.line)
-        out.append(Paragraph("".join(r.text for r in pc.runs), pc.runs, loc, align=_align(pc, left, right)))
+        out.append(Paragraph("".join(r.text for r in pc.runs), pc.runs, loc, align=_align(pc, area)))
     return out
 
 

@@ -76,6 +76,7 @@ def _decode(data: bytes, notes: list[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _check_controls(data.decode("latin-1"))  # random bytes are not "legacy text"
     # Windows-1258 writes tones as combining marks after the vowel: in real cp1258 text every mark
     # composes under NFC. Legacy font bytes read as cp1258 leave marks stranded or look legacy.
     try:
@@ -97,10 +98,14 @@ def _stranded_marks(text: str) -> bool:
     return marks > max(2, 0.002 * len(text))
 
 
-def _check_text(text: str) -> None:
+def _check_controls(text: str) -> None:
     controls = len(_CONTROL.findall(text))
     if controls and controls > MAX_CONTROL_SHARE * len(text):
         raise ReadError("tệp không phải văn bản (nhiều ký tự điều khiển, có thể là tệp nhị phân)", "binary")
+
+
+def _check_text(text: str) -> None:
+    _check_controls(text)
     name = looks_legacy(text)
     if name:
         raise ReadError(LEGACY_ADVICE.format(name=name), "legacy_encoding")

@@ -23,6 +23,9 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ReadError(f"phần {part} chứa khai báo DOCTYPE/ENTITY (tệp có thể độc hại), từ chối đọc", "unsafe_xml")
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"phần {part} bị hỏng (XML không hợp lệ: {exc.msg})", "corrupt") from exc
+    if root.getroottree().docinfo.doctype:  # a DOCTYPE the byte check missed (UTF-16 text)
+        raise ReadError(f"phần {part} chứa khai báo DOCTYPE/ENTITY (tệp có thể độc hại), từ chối đọc", "unsafe_xml")
+    return root

@@ -179,7 +179,7 @@ def signature_lines(signature: list[Paragraph]) -> SignatureLines:
     Lines in brackets ("(Đã ký)", "(ký, đóng dấu)") are skipped. With one line after the authority,
     it is the title if it names a title ("BÍ THƯ", "PHÓ BÍ THƯ" …), else the name.
     """
-    lines = [p for p in signature if p.plain and not p.plain.startswith(("(", "["))]
+    lines = [q for p in signature for q in split_lines(p) if not q.plain.startswith(("(", "["))]
     at = next((i for i, p in enumerate(lines) if AUTHORITY_RE.match(p.plain)), None)
     auth = lines[at] if at is not None else None
     rest = lines[at + 1:] if at is not None else lines
@@ -191,3 +191,22 @@ def signature_lines(signature: list[Paragraph]) -> SignatureLines:
     if fold(only.plain).startswith(_TITLE_WORDS):
         return auth, only, None
     return auth, None, only
+
+
+def split_lines(p: Paragraph) -> list[Paragraph]:
+    """Split a paragraph at manual line breaks ("T/M ĐẢNG ỦY<br/>BÍ THƯ") into one piece per line."""
+    from dataclasses import replace
+
+    from quyche.model import Run
+
+    if "\n" not in p.text.strip():
+        return [p]
+    pieces: list[list[Run]] = [[]]
+    for run in p.runs:
+        for i, chunk in enumerate(run.text.split("\n")):
+            if i:
+                pieces.append([])
+            if chunk:
+                pieces[-1].append(Run(chunk, run.fmt))
+    out = [replace(p, text="".join(r.text for r in rs), runs=rs) for rs in pieces]
+    return [q for q in out if q.plain] or [p]

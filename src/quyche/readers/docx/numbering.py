@@ -30,7 +30,12 @@ def letters(n: int) -> str:
     return _LETTERS[(n - 1) % 26] * rep
 
 
+_MAX_ALPHA = 32767  # Word's largest list number; beyond it a letter/roman label would grow without bound
+
+
 def format_number(n: int, fmt: str) -> str:
+    if n > _MAX_ALPHA and fmt in ("lowerLetter", "upperLetter", "upperRoman", "lowerRoman"):
+        return str(n)  # a crafted w:start="10000000000" must not build a gigabyte label
     if fmt in ("lowerLetter",):
         return letters(n)
     if fmt == "upperLetter":

@@ -30,7 +30,7 @@ def to_int(v: str | None) -> int | None:
         return None
     try:
         return int(float(v))
-    except ValueError:
+    except (ValueError, OverflowError):  # "x", "nan", "1e999"
         return None
 
 
@@ -111,7 +111,8 @@ def parse_ppr(ppr: etree._Element | None) -> Props:
             v = child.get(W + "val")
             out["jc"] = {"start": "left", "end": "right", "distribute": "both"}.get(v or "", v)
         elif name == "ind":
-            for attr, key in (("left", "ind_left"), ("start", "ind_left"), ("right", "ind_right"), ("end", "ind_right")):
+            pairs = (("left", "ind_left"), ("start", "ind_left"), ("right", "ind_right"), ("end", "ind_right"))
+            for attr, key in pairs:
                 iv = to_int(child.get(W + attr))
                 if iv is not None:
                     out[key] = iv

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from quyche.model import RunFormat
-from quyche.readers.docx.ooxml import W, W_NS, Props, parse_ppr, parse_rpr
+from quyche.readers.docx.ooxml import W_NS, Props, W, parse_ppr, parse_rpr
 from quyche.readers.xmlsafe import parse_xml
 
 _MAX_CHAIN = 32  # basedOn loops and absurd depths stop here
@@ -61,9 +61,8 @@ class StyleSheet:
         self.doc_ppr: Props = {}
         self._chain_cache: dict[tuple[str, str | None], tuple[Props, Props]] = {}
         self._fmt_cache: dict[tuple[object, ...], RunFormat] = {}
-        if data:
-            if not self._index_fast():
-                self._index_full()
+        if data and not self._index_fast():
+            self._index_full()
 
     # ------------------------------------------------------------------ indexing
     def _index_fast(self) -> bool:

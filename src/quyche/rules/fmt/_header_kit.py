@@ -110,3 +110,9 @@ def looks_swapped(z: Zones) -> bool:
     if z.superior is None or z.issuer is None:
         return False
     return org_kind_abbr(z.superior.plain) is not None and fold(z.issuer.plain).startswith("dang bo ")
+
+
+def party_header(z: Zones) -> bool:
+    """The top of page 1 looks like a document header at all: a title, "*", "Số …" or a date line was
+    recognised. Header rules say nothing on text that has none (STR-ZONES-PRESENT reports that)."""
+    return any(x is not None for x in (z.party_title, z.state_title, z.star, z.number, z.date_line))

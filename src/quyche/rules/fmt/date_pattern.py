@@ -16,8 +16,10 @@ from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.fmt._header_kit import is_draft
 
-_WORDS = re.compile(r"^(?P<place>.*?)(?P<comma>,?)\s*ngày\s*(?P<d>.*?)\s*tháng\s*(?P<m>.*?)\s*năm\s*(?P<y>\S*)\s*\.?$",
-                    re.IGNORECASE)
+_WORDS = re.compile(
+    r"^(?P<place>.*?)(?P<comma>,?)\s*ngày\s*(?P<d>.*?)\s*tháng\s*(?P<m>.*?)\s*năm\s*(?P<y>\S*)\s*\.?$",
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2,4})\b")
 PATTERN = "<Địa danh>, ngày 05 tháng 4 năm 2025"
 

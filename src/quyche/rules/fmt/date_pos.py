@@ -26,7 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     if z.side_of(p) == "left":
         yield Hit(
             f"Dòng địa danh, ngày tháng {quote(p)} đặt ở cột trái; phải ở cột phải, dưới tiêu đề",
-            paragraph=p, zone="header.right", part="position", expected="cột phải, dưới tiêu đề", actual="cột trái",
+            paragraph=p, zone="header.right", part="position", expected="cột phải, dưới tiêu đề",
+            actual="cột trái",
             fix="Chuyển dòng địa danh, ngày tháng sang cột phải, ngay dưới đường kẻ của tiêu đề, căn giữa",
         )
     else:
@@ -34,7 +35,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if at is not None and title_at is not None and at < title_at:
             yield Hit(
                 f"Dòng địa danh, ngày tháng {quote(p)} đặt trên tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”",
-                paragraph=p, zone="header.right", part="position", expected="dưới tiêu đề", actual="trên tiêu đề",
+                paragraph=p, zone="header.right", part="position", expected="dưới tiêu đề",
+                actual="trên tiêu đề",
                 fix="Đặt dòng địa danh, ngày tháng ngay dưới tiêu đề và đường kẻ",
             )
     faults = style_faults(p, bold=False, italic=True, size=SIZE)
@@ -44,6 +46,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"Dòng địa danh, ngày tháng {quote(p)}: {', '.join(faults)}",
             paragraph=p, zone="header.right", part="style",
-            expected=expected_style(bold=False, italic=True, size=SIZE) + ", căn giữa", actual=", ".join(faults),
-            fix="Trình bày dòng địa danh, ngày tháng chữ thường, cỡ 14, in nghiêng, không đậm, căn giữa dưới tiêu đề",
+            expected=expected_style(bold=False, italic=True, size=SIZE) + ", căn giữa",
+            actual=", ".join(faults),
+            fix="Trình bày dòng địa danh, ngày tháng chữ thường, cỡ 14, in nghiêng, không đậm, căn giữa dưới "
+                "tiêu đề",
         )

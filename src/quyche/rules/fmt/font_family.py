@@ -8,6 +8,7 @@ bullets) are not counted. Only the main story is read (body, tables, text boxes)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,12 +23,28 @@ TNR = "Times New Roman"
 _LEGACY_PREFIXES = (".vn", "vni-", "vni ", "vntimes", "vps ")
 
 
+_SUBSET = re.compile(r"^[A-Z]{6}\+")  # PDF subset prefix "ABCDEF+"
+_PS_SUFFIX = re.compile(r"(PSMT|PS|MT)$")
+
+
+def family(name: str) -> str:
+    """Font family as shown to people. PDF (PostScript) names lose the subset prefix and the style
+    suffix: "ABCDEF+TimesNewRomanPS-BoldMT" → "TimesNewRoman", "DejaVuSerif-Bold" → "DejaVuSerif".
+    Names with spaces (DOCX) and legacy names ("VNI-Times") are kept."""
+    base = _SUBSET.sub("", name.strip())
+    if " " in base or is_legacy(base):
+        return base
+    head = re.split(r"[-,]", base, maxsplit=1)[0]
+    return _PS_SUFFIX.sub("", head) or base
+
+
 def font_key(name: str) -> str:
-    return fold(name).replace(" ", "")
+    return fold(family(name)).replace(" ", "").replace("-", "")
 
 
 def is_tnr(name: str) -> bool:
-    return font_key(name).startswith("timesnewroman")
+    key = font_key(name)
+    return key.startswith("timesnewroman") or key == "times"  # "Times-Roman": the PDF base-14 Times
 
 
 def is_legacy(name: str) -> bool:
@@ -54,7 +71,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             font = r.fmt.font
             if not font or is_tnr(font) or not _has_text(r.text):
                 continue
-            use = uses.setdefault(font_key(font), _Use(font, p))
+            use = uses.setdefault(font_key(font), _Use(family(font), p))
             use.runs += 1
             use.paragraphs.add(p.loc.paragraph)
     for use in sorted(uses.values(), key=lambda u: u.first.loc.paragraph):
@@ -62,13 +79,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if is_legacy(use.font):
             yield Hit(
                 f"Phông “{use.font}” là phông cũ không theo Unicode (TCVN 6909:2001), dùng ở {count}",
-                paragraph=use.first, zone=zone_of(doc, use.first), part="legacy", expected=TNR, actual=use.font,
-                fix=f"Chuyển mã văn bản từ “{use.font}” sang Unicode (ví dụ bằng Unikey Toolkit) rồi đặt phông "
+                paragraph=use.first, zone=zone_of(doc, use.first), part="legacy", expected=TNR,
+                actual=use.font,
+                fix=f"Chuyển mã văn bản từ “{use.font}” sang Unicode (ví dụ bằng Unikey Toolkit) rồi đặt "
+                    "phông "
                     f"{TNR}",
             )
         else:
             yield Hit(
                 f"Phông “{use.font}” thay cho {TNR}, dùng ở {count}",
-                paragraph=use.first, zone=zone_of(doc, use.first), part="not_tnr", expected=TNR, actual=use.font,
+                paragraph=use.first, zone=zone_of(doc, use.first), part="not_tnr", expected=TNR,
+                actual=use.font,
                 fix=f"Chọn toàn bộ văn bản và đặt phông {TNR}",
             )

@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
+from quyche.rules.fmt._header_kit import party_header
 from quyche.text import fold, is_upper
 
 _PARTY_BODY = re.compile(
-    r"^(dang uy|chi bo|dang bo|dang doan|ban can su dang|uy ban kiem tra|van phong|ban to chuc|ban tuyen giao|"
-    r"ban dan van|ban xay dung dang|ban noi chinh|ban kinh te|ban chap hanh trung uong|ban bi thu|bo chinh tri|"
+    r"^(dang uy|chi bo|dang bo|dang doan|ban can su dang|uy ban kiem tra|van phong|ban to chuc|"
+    r"ban tuyen giao|ban dan van|ban xay dung dang|ban noi chinh|ban kinh te|ban chap hanh trung uong|"
+    r"ban bi thu|bo chinh tri|"
     r"(tinh|thanh|huyen|quan|thi) uy|dai hoi)\b"
 )
 _KNOWN_ABBR = {"UBND", "ĐU", "UBKT", "UBMTTQ", "ĐTN", "ĐHĐCĐ"}
@@ -44,7 +46,7 @@ def abbreviations(name: str) -> list[str]:
 @rule("FMT-HEADER-ORG-ISSUER")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     line = doc.zones.issuer
-    if line is None:
+    if line is None or not party_header(doc.zones):
         return
     key = fold(line.plain)
     if key.startswith("ban thuong vu"):
@@ -56,14 +58,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     elif not _PARTY_BODY.match(key):
         yield Hit(
             f"Tên cơ quan ban hành {quote(line)} không phải tên một tổ chức đảng (“ĐẢNG ỦY …”, “CHI BỘ …”)",
-            paragraph=line, zone="header.left", expected="ĐẢNG ỦY … / CHI BỘ … / ĐẢNG BỘ …", actual=line.plain,
+            paragraph=line, zone="header.left", expected="ĐẢNG ỦY … / CHI BỘ … / ĐẢNG BỘ …",
+            actual=line.plain,
             fix="Ghi đúng tên đầy đủ của tổ chức đảng ban hành theo quyết định thành lập",
         )
     short = abbreviations(line.plain)
     if short:
         yield Hit(
             f"Tên cơ quan ban hành {quote(line)} viết tắt: {', '.join(short)}",
-            paragraph=line, zone="header.left", expected="tên đầy đủ, không viết tắt", actual=", ".join(short),
+            paragraph=line, zone="header.left", expected="tên đầy đủ, không viết tắt",
+            actual=", ".join(short),
             fix="Viết đầy đủ tên cơ quan ban hành (ví dụ “TRUNG HỌC PHỔ THÔNG” thay cho “THPT”)",
         )
     faults = []

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.rules.fmt._header_kit import header_pos, looks_swapped, org_kind_abbr
+from quyche.rules.fmt._header_kit import header_pos, looks_swapped, org_kind_abbr, party_header
 from quyche.text import fold
 
 EXPECTED = "dòng 1: tổ chức đảng cấp trên trực tiếp; dòng 2: cơ quan ban hành; rồi “*”; rồi “Số …”"
@@ -21,13 +21,16 @@ EXPECTED = "dòng 1: tổ chức đảng cấp trên trực tiếp; dòng 2: cơ
 @rule("FMT-HEADER-ORG-POS")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
+    if not party_header(z):
+        return
     if z.issuer is None and z.superior is None:
         anchor = z.number or z.star or z.party_title
         if anchor is not None:
             yield Hit(
                 "Không thấy tên cơ quan ban hành ở góc trên bên trái trang đầu",
                 paragraph=anchor, zone="header.left", expected=EXPECTED, actual=None,
-                fix="Ghi tên tổ chức đảng cấp trên (dòng 1) và tên cơ quan ban hành (dòng 2, in đậm) ở góc trên "
+                fix="Ghi tên tổ chức đảng cấp trên (dòng 1) và tên cơ quan ban hành (dòng 2, in đậm) ở góc "
+                    "trên "
                     "bên trái, ngang với tiêu đề",
             )
         return
@@ -52,7 +55,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"Thiếu tên tổ chức đảng cấp trên trực tiếp phía trên {quote(issuer)}",
             paragraph=issuer, zone="header.left", expected=EXPECTED, actual=issuer.plain,
-            fix="Thêm dòng tên đảng bộ cấp trên trực tiếp (ví dụ “ĐẢNG BỘ XÃ …”, in hoa, không đậm) phía trên tên "
+            fix="Thêm dòng tên đảng bộ cấp trên trực tiếp (ví dụ “ĐẢNG BỘ XÃ …”, in hoa, không đậm) phía "
+                "trên tên "
                 "cơ quan ban hành",
         )
     for line in (z.superior, issuer):

@@ -44,5 +44,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     yield Hit(
         f"Ký hiệu cơ quan “{actual}” trong {quote(z.number)} không khớp {source} (phải là “{expected}”)",
         paragraph=z.number, zone="header.left", expected=str(expected), actual=actual,
-        fix=f"Sửa phần sau dấu gạch chéo thành “{expected}” (ví dụ “Số 01-{ns.type_abbr or 'QC'}/{expected}”)",
+        fix=f"Sửa phần sau dấu gạch chéo thành “{expected}” "
+            f"(ví dụ “Số 01-{ns.type_abbr or 'QC'}/{expected}”)",
     )

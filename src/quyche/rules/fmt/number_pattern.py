@@ -28,7 +28,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"Số, ký hiệu {quote(p)} viết theo kiểu văn bản nhà nước; văn bản của Đảng viết “{good}”",
             paragraph=p, zone="header.left", part="state_order", expected=good, actual=p.plain,
-            fix=f"Viết “{good}”: gạch nối giữa số và tên loại, gạch chéo giữa tên loại và cơ quan, không có dấu “:”",
+            fix=f"Viết “{good}”: gạch nối giữa số và tên loại, gạch chéo giữa tên loại và cơ quan, "
+                "không có dấu “:”",
         )
         return
     if ns.order != "party":

@@ -25,7 +25,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     if z.side_of(number) == "right":
         yield Hit(
             f"Dòng {quote(number)} đặt ở cột phải; phải ở cột trái, dưới dấu “*”",
-            paragraph=number, zone="header.left", part="position", expected="cột trái, dưới “*”", actual="cột phải",
+            paragraph=number, zone="header.left", part="position", expected="cột trái, dưới “*”",
+            actual="cột phải",
             fix="Chuyển “Số …” sang cột trái, ngay dưới dấu “*”, căn giữa",
         )
     else:

@@ -53,15 +53,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     nxt = (issued[-1] + 1) if issued else 1
     shown = f"{nxt:02d}-{ns.type_abbr}/{org}"
     if n in issued:
-        restart = " — có vẻ đã đánh số lại từ đầu; số văn bản đánh liên tục trong cả nhiệm kỳ" if n == 1 else ""
+        restart = ""
+        if n == 1:
+            restart = " — có vẻ đã đánh số lại từ đầu; số văn bản đánh liên tục trong cả nhiệm kỳ"
         yield Hit(
-            f"Số {quote(z.number)} đã được cấp cho một văn bản {ns.type_abbr} khác trong nhiệm kỳ {term}{restart}",
+            f"Số {quote(z.number)} đã được cấp cho một văn bản {ns.type_abbr} khác trong nhiệm kỳ "
+            f"{term}{restart}",
             paragraph=z.number, zone="header.left", part="register", expected=shown, actual=z.number.plain,
             fix=f"Lấy số tiếp theo trong sổ đăng ký văn bản của nhiệm kỳ: “Số {shown}”",
         )
     elif n != nxt:
         if issued:
-            why = f"không phải số kế tiếp trong nhiệm kỳ {term} (số {ns.type_abbr} cấp gần nhất: {issued[-1]:02d})"
+            last = f"{issued[-1]:02d}"
+            why = f"không phải số kế tiếp trong nhiệm kỳ {term} (số {ns.type_abbr} cấp gần nhất: {last})"
         else:
             why = f"không bắt đầu từ 01 dù nhiệm kỳ {term} chưa cấp số {ns.type_abbr} nào"
         yield Hit(

@@ -30,7 +30,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     want = " hoặc ".join(allowed)
     yield Hit(
-        f"Ký hiệu tên loại “{ns.type_abbr}” trong {quote(z.number)} không khớp tên loại {quote(z.title_type)} "
+        f"Ký hiệu tên loại “{ns.type_abbr}” trong {quote(z.number)} không khớp tên loại "
+        f"{quote(z.title_type)} "
         f"(phải là “{want}”)",
         paragraph=z.number, zone="header.left", expected=want, actual=ns.type_abbr,
         fix=f"Sửa ký hiệu tên loại trong số văn bản thành “{allowed[0]}” (ví dụ “Số 01-{allowed[0]}/…”), "

@@ -38,6 +38,16 @@ def _first_page_part(sec: Section) -> HeaderFooter | None:
     return None
 
 
+def _numbers_page_one(sec: Section) -> bool:
+    """Page 1 carries a number. A PDF records where it saw the number (``loc.page``); a DOCX section
+    prints its "first" header on page 1 when titlePg is set, else its default header."""
+    seen = [p.loc.page for h in sec.parts if h.has_page_field for p in h.paragraphs if p.loc.page is not None]
+    if seen:
+        return 1 in seen
+    page1 = _first_page_part(sec)
+    return page1 is not None and page1.has_page_field
+
+
 def _misaligned(h: HeaderFooter) -> str | None:
     """Alignment of the paragraph holding the number when it is plainly not centred."""
     paras = [p for p in h.paragraphs if p.plain] or h.paragraphs
@@ -55,8 +65,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     all_parts = [h for s in doc.sections for h in s.parts]
     headers = _numbered(all_parts, "header", ("default", "even"))
     footers = _numbered(all_parts, "footer", ("default", "even", "first"))
-    page1 = _first_page_part(first)
-    if page1 is not None and page1.has_page_field:
+    if _numbers_page_one(first):
         yield Hit(
             "Trang đầu có đánh số trang; trang 1 không đánh số",
             zone="page", expected="trang 1 không có số; số trang từ trang 2",

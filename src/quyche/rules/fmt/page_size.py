@@ -38,7 +38,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             paper = _paper(short, long_, tol)
             yield Hit(
                 f"Khổ giấy {paper}{where}, không phải A4 (210 × 297 mm)",
-                zone="page", expected="A4 210 × 297 mm, khổ dọc", actual=f"{paper} ({mm(short)} × {mm(long_)})",
+                zone="page", expected="A4 210 × 297 mm, khổ dọc",
+                actual=f"{paper} ({mm(short)} × {mm(long_)})",
                 fix="Chọn khổ giấy A4 (210 × 297 mm), hướng dọc (Layout → Size → A4)",
             )
         elif landscape and (short, long_, True) not in seen:

@@ -160,7 +160,7 @@ def _label(kind: str, style: str) -> Callable[[int], str]:
     name = _NAME[kind]
     if style == "words":
         return lambda v: f"{name} thứ {ordinal_words(v)}"
-    if style == "digits" or kind == "muc":
+    if style == "digits":
         return lambda v: f"{name} {v}"
     return lambda v: f"{name} {to_roman(v)}"
 
@@ -173,7 +173,14 @@ def _sequence(items: list[Item], kind: str, start: int, part: str, where: str) -
     prev: int | None = None
     for node, value, written in items:
         expected = start if prev is None else prev + 1
-        shown = f"{written})" if kind == "diem" else label(value) if value is not None else written
+        if kind == "diem":
+            shown = f"{written})"
+        elif kind == "khoan" or value is None:
+            shown = f"{_NAME[kind]} {written}"
+        else:
+            shown = _label(kind, heading_value(node)[1])(value)  # as this heading writes its number
+        if value is None and kind != "diem":
+            continue  # a heading number that cannot be read: nothing to compare
         if value is None:
             yield Hit(
                 f"{_NAME[kind].capitalize()} {quote(node.para, 50)} đánh số “{written}” không đúng thứ tự "
@@ -199,7 +206,7 @@ def _sequence(items: list[Item], kind: str, start: int, part: str, where: str) -
                     missing += f" … {label(value - 1)}"
                 what = f"{shown} đứng sau {label(prev)}: thiếu {missing}"
             yield Hit(
-                f"Đánh số {_NAME[kind]} không liên tục{where}: {what} ({quote(node.para, 50)})",
+                f"Đánh số {_NAME[kind]} chưa đúng thứ tự liên tục{where}: {what} ({quote(node.para, 50)})",
                 paragraph=node.para,
                 zone="body",
                 part=part,

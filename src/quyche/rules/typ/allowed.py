@@ -28,7 +28,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 f"Tên loại {quote(title)} không có trong danh mục thể loại văn bản của Đảng "
                 "(Quy định 66-QĐ/TW, Quy định 399-QĐ/TW)",
-                paragraph=title, zone="title.type", part="state_type", expected="thể loại văn bản của Đảng",
+                paragraph=title,
+                zone="title.type",
+                part="state_type",
+                expected="thể loại văn bản của Đảng",
                 actual=title.plain,
                 fix="Chọn thể loại văn bản của Đảng (với quy chế làm việc: “QUY CHẾ”)",
             )
@@ -47,10 +50,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     # A draft with a blank date will be dated about when it is checked.
     regulation = authority_regulation(ctx.doc_date or ctx.as_of)
     if regulation.startswith("66") and _in(dt, "399") and not _in(dt, "66"):
-        when = ctx.doc_date.strftime("%d/%m/%Y") if ctx.doc_date else "chưa ghi ngày"
+        if ctx.doc_date is not None:
+            when = f"văn bản ngày {ctx.doc_date:%d/%m/%Y}"
+        else:
+            when = f"văn bản chưa ghi ngày (xét theo ngày kiểm tra {ctx.as_of:%d/%m/%Y})"
         yield Hit(
             f"Tên loại {quote(title)} chỉ có trong danh mục của Quy định 399-QĐ/TW (từ 09/01/2026), "
-            f"không có trong danh mục của Quy định 66-QĐ/TW áp dụng cho văn bản ngày {when}",
+            f"không có trong danh mục của Quy định 66-QĐ/TW áp dụng cho {when}",
             paragraph=title,
             zone="title.type",
             part="new_in_399",

@@ -10,8 +10,12 @@ from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import issuer_kind, quote
 from quyche.text import fold
 
-# On folded text: "ĐẢNG ỦY" / "ĐẢNG UỶ" both fold to "dang uy".
-_RIGHT = re.compile(r"^t/m\s+(dang uy|ban thuong vu|chi bo|uy ban kiem tra)\b")
+# On folded text: "ĐẢNG ỦY" / "ĐẢNG UỶ" both fold to "dang uy". The grassroots collectives of rules.md,
+# and the committees above them ("T/M TỈNH ỦY", "T/M ĐẢNG ĐOÀN" …), which also sign for the collective.
+_RIGHT = re.compile(
+    r"^t/m\s+(dang uy|ban thuong vu|chi bo|uy ban kiem tra|tinh uy|thanh uy|huyen uy|quan uy|thi uy|"
+    r"dang doan|ban can su dang|ban chap hanh trung uong|bo chinh tri|ban bi thu)\b"
+)
 _STATE_DOT = re.compile(r"^(TM|KT|TL|Q)\s*\.", re.IGNORECASE)
 _KT = re.compile(r"^(K\s*/\s*T|K\.T|KT|KÝ THAY)\b", re.IGNORECASE)
 _OTHER_TM = re.compile(r"^(T\s*/\s*M|T\.M|TM|THAY MẶT)\b", re.IGNORECASE)

@@ -1,0 +1,364 @@
+"""Citations of higher-level documents in running text (rules.md §4; references.md §1).
+
+Recognised spellings: "Quy định số 24-QĐ/TW ngày 30/7/2021", "Quy định 294", "Quy định số 294",
+"số 24 - QĐ/TW", "24-QĐ/TW", "24–QĐ/TW" (any dash), "QĐ 294", "HD 06", "Hướng dẫn số 06-HD/TW",
+"Chỉ thị 50", with or without "số", with non-breaking spaces; dates "ngày 30/7/2021", "30-7-2021",
+"ngày 30 tháng 7 năm 2021", or "năm 2021"; state numbers ("30/2020/NĐ-CP", "Số: 12/QĐ-UBND") flagged
+``state``; and the phrase "Điều lệ Đảng".
+
+Spans are offsets into ``nfc(text)`` (the text itself when it is already NFC, as readers give it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from quyche.references import Reference, ReferenceCatalogue, symbol_key
+from quyche.text import fold, nfc
+
+# One-for-one character map, so offsets in the matching copy equal offsets in the text.
+_SAME_LENGTH = str.maketrans(
+    {
+        **{c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"},
+        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
+    }
+)
+
+# Type words: canonical spelling → Party type code (None: state documents).
+FULL_TYPES: dict[str, str | None] = {
+    "Quy định": "QĐ",
+    "Qui định": "QĐ",
+    "Quyết định": "QĐ",
+    "Hướng dẫn": "HD",
+    "Chỉ thị": "CT",
+    "Kết luận": "KL",
+    "Nghị quyết": "NQ",
+    "Công văn": "CV",
+    "Quy chế": "QC",
+    "Kế hoạch": "KH",
+    "Thông báo": "TB",
+    "Thông tri": "TT",
+    "Nghị định": None,
+    "Thông tư": None,
+    "Luật": None,
+}
+# Type words that may precede a bare number ("Quy định 294"): the document types the brief lists.
+_BARE_OK = {"QĐ", "HD", "CT", "KL", "NQ", "CV"}
+ABBREVIATIONS = ("QĐi", "QĐ", "HD", "CT", "KL", "NQ", "CV")
+PARTY_CODES = (
+    "QĐi",
+    "QĐ",
+    "HD",
+    "CTr",
+    "CT",
+    "KL",
+    "NQ",
+    "CV",
+    "QC",
+    "KH",
+    "TB",
+    "TTr",
+    "TT",
+    "BC",
+    "ĐA",
+    "TC",
+    "BS",
+)
+
+_SP = r"[ \t]"
+
+
+def _words(w: str) -> str:
+    return rf"{_SP}+".join(re.escape(x) for x in w.split())
+
+
+_FULL = "|".join(_words(w) for w in sorted(FULL_TYPES, key=len, reverse=True))
+_TYPE = rf"(?P<type>(?i:{_FULL})|{'|'.join(ABBREVIATIONS)})"
+_UNIT_AFTER = (
+    rf"(?!{_SP}+(?i:năm(?!{_SP}+\d{{4}})|tháng(?!{_SP}+\d)|ngày(?!{_SP}+\d)|lần|người|đồng{_SP}+chí|"
+    rf"đảng{_SP}+viên|phút|giờ|tiếng|trang|%))"
+)
+
+
+def _so(p: str) -> str:
+    return rf"(?P<{p}so>(?i:số){_SP}*:?{_SP}*)"
+
+
+def _party(p: str) -> str:
+    """Party number-symbol: "24-QĐ/TW", "24 - QĐ/TW", "5053-CV/VPTW/nb" (dashes made ASCII)."""
+    return (
+        rf"(?<![\d/-])(?P<{p}num>\d{{1,5}}){_SP}*-{_SP}*(?P<{p}code>{'|'.join(PARTY_CODES)}){_SP}*/{_SP}*"
+        rf"(?P<{p}org>[A-ZĐ]+)(?:/(?P<{p}suffix>[a-z]{{1,4}}))?(?![\w])"
+    )
+
+
+def _state(p: str) -> str:
+    """State number: "30/2020/NĐ-CP", "12/QĐ-UBND", "45/2013/QH13"."""
+    return (
+        rf"(?<![\d/-])(?P<{p}snum>\d{{1,5}})/(?:(?P<{p}syear>(?:19|20)\d{{2}})/)?"
+        rf"(?P<{p}scode>[A-ZĐ][A-Za-zĐđ]*\d*)"
+        rf"(?:-(?P<{p}sorg>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*))?"
+        r"(?![\w/])"
+    )
+
+
+_BARE = rf"(?P<t_bnum>\d{{1,5}})(?![\d/.,]?\d)(?![/\w%]){_UNIT_AFTER}"
+_DIEU_LE = rf"(?P<dieule>(?i:điều{_SP}+lệ{_SP}+đảng)(?:{_SP}+(?i:cộng{_SP}+sản{_SP}+việt{_SP}+nam))?)(?![\w])"
+
+_MASTER = re.compile(
+    rf"(?<![\w]){_DIEU_LE}"
+    rf"|(?<![\w]){_TYPE}(?![\w]){_SP}+{_so('t_')}?(?:{_party('t_')}|{_state('t_')}|{_BARE})"
+    rf"|(?<![\w]){_so('p_')}?{_party('p_')}"
+    rf"|(?<![\w]){_so('s_')}?{_state('s_')}"
+)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    """Matched groups without their alternative prefix ("t_num" → "num")."""
+    out: dict[str, str] = {}
+    for k, v in m.groupdict().items():
+        if v is not None:
+            out[k.split("_", 1)[1] if "_" in k else k] = v
+    return out
+
+
+def _gstart(m: re.Match[str], name: str) -> int:
+    for p in ("t_", "p_", "s_"):
+        if m.groupdict().get(p + name) is not None:
+            return m.start(p + name)
+    return m.start()
+
+
+_DATE_NUMERIC = re.compile(
+    rf"{_SP}*,?{_SP}*(?:(?i:ban{_SP}+hành){_SP}+)?(?P<dt>(?:(?i:ngày){_SP}*)?"
+    rf"(?P<d>\d{{1,2}}){_SP}*(?P<sep>[/.-]){_SP}*(?P<m>\d{{1,2}}){_SP}*(?P=sep){_SP}*(?P<y>\d{{4}}))(?!\d)"
+)
+_DATE_WORDS = re.compile(
+    rf"{_SP}*,?{_SP}*(?:(?i:ban{_SP}+hành){_SP}+)?(?P<dt>(?i:ngày){_SP}+(?P<d>\d{{1,2}}){_SP}+(?i:tháng){_SP}+"
+    rf"(?P<m>\d{{1,2}}){_SP}+(?i:năm){_SP}+(?P<y>\d{{4}}))(?!\d)"
+)
+_YEAR = re.compile(rf"{_SP}*,?{_SP}*(?P<dt>(?i:năm){_SP}+(?P<y>(?:19|20)\d{{2}}))(?!\d)")
+_SIBLING_GAP = re.compile(r"^[\s,]*(?:(?:va|hoac|cung|cung voi)\s*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One cited document. ``number_symbol`` is normalised (ASCII dash, no spaces): "24-QĐ/TW"."""
+
+    raw: str
+    span: tuple[int, int]  # the whole citation, type word through the date when present
+    number_symbol: str  # "24-QĐ/TW", "30/2020/NĐ-CP", "Điều lệ Đảng"; "294-QĐ/TW" when inferred
+    number: str | None = None  # as printed ("06")
+    symbol: str | None = None  # "QĐ/TW", "HD/BTCTW", "CV/VPTW/nb"; state: "NĐ-CP"
+    type_word: str | None = None  # "Quy định", "Hướng dẫn", "HD", "QĐ"…
+    date: date | None = None
+    date_text: str | None = None  # as printed, also when the date is impossible (date stays None)
+    year: int | None = None  # the year of ``date``, or of "năm 2021" after the symbol
+    inferred_symbol: bool = False  # "Quy định 294" → "294-QĐ/TW", issuer /TW assumed
+    state: bool = False
+    is_dieu_le: bool = False
+    symbol_span: tuple[int, int] | None = None
+    title_span: tuple[int, int] | None = None  # after the citation up to ";" (or the line end)
+    in_title: bool = False  # inside the title of an earlier citation on the same line
+
+    @property
+    def type_code(self) -> str | None:
+        """Party type code of the number-symbol ("QĐ", "HD"…), None for state documents and the Điều lệ."""
+        if self.state or self.symbol is None:
+            return None
+        return self.symbol.split("/")[0]
+
+    @property
+    def key(self) -> str:
+        """Matching key (:func:`quyche.references.symbol_key`)."""
+        return symbol_key(self.number_symbol)
+
+
+def _canonical_type(word: str) -> str:
+    key = fold(word)
+    for w in FULL_TYPES:
+        if fold(w) == key:
+            return w
+    return word
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation in ``text``, in order of appearance."""
+    t = nfc(text)
+    s = t.translate(_SAME_LENGTH)
+    found: list[Citation] = []
+    for m in _MASTER.finditer(s):
+        c = _citation(t, s, m)
+        if c is not None:
+            found.append(c)
+    return _titles(t, found)
+
+
+def _citation(t: str, s: str, m: re.Match[str]) -> Citation | None:
+    g = _groups(m)
+    start, end = m.start(), m.end()
+    if "dieule" in g:
+        return Citation(
+            raw=t[start:end],
+            span=(start, end),
+            number_symbol="Điều lệ Đảng",
+            type_word="Điều lệ",
+            is_dieu_le=True,
+            symbol_span=(start, end),
+        )
+    type_word = g.get("type")
+    canonical = _canonical_type(type_word) if type_word else None
+    year: int | None = None
+    if "num" in g:
+        number = g["num"]
+        symbol = f"{g['code']}/{g['org']}" + (f"/{g['suffix']}" if "suffix" in g else "")
+        ns, inferred, state = f"{number}-{symbol}", False, False
+        sym_start = _gstart(m, "num")
+    elif "snum" in g:
+        number = g["snum"]
+        if "syear" not in g and "sorg" not in g:
+            return None  # "3/Q" is not a state number
+        symbol = g["scode"] + (f"-{g['sorg']}" if "sorg" in g else "")
+        ns = "/".join(x for x in (number, g.get("syear"), symbol) if x)
+        inferred, state = False, True
+        year = int(g["syear"]) if "syear" in g else None
+        sym_start = _gstart(m, "snum")
+    else:
+        number = g["bnum"]
+        sym_start = _gstart(m, "bnum")
+        if type_word is None or (type_word[0].islower() and "so" not in g):
+            return None  # "quy định 5 năm": the verb, not a document
+        code = FULL_TYPES.get(canonical or "", type_word if type_word in ABBREVIATIONS else None)
+        if code is None:  # "Nghị định 30": a state document without its symbol
+            c = Citation(
+                raw="",
+                span=(start, end),
+                number_symbol=number,
+                number=number,
+                type_word=canonical,
+                state=True,
+                symbol_span=(sym_start, end),
+            )
+            return _with_date(t, s, c)
+        code = "QĐ" if code == "QĐi" else code
+        if code not in _BARE_OK:
+            return None
+        symbol = f"{code}/TW"
+        ns, inferred, state = f"{number}-{symbol}", True, False
+    c = Citation(
+        raw="",
+        span=(start, end),
+        number_symbol=ns,
+        number=number,
+        symbol=symbol,
+        type_word=canonical,
+        year=year,
+        inferred_symbol=inferred,
+        state=state,
+        symbol_span=(sym_start, end),
+    )
+    return _with_date(t, s, c)
+
+
+def _with_date(t: str, s: str, c: Citation) -> Citation:
+    end = c.span[1]
+    for rx in (_DATE_WORDS, _DATE_NUMERIC):
+        dm = rx.match(s, end)
+        if dm:
+            d, mo, y = int(dm.group("d")), int(dm.group("m")), int(dm.group("y"))
+            try:
+                when: date | None = date(y, mo, d)
+            except ValueError:
+                when = None  # an impossible date stays visible in date_text
+            return replace(
+                c,
+                span=(c.span[0], dm.end()),
+                raw=t[c.span[0] : dm.end()],
+                date=when,
+                date_text=t[dm.start("dt") : dm.end()],
+                year=c.year if c.state and c.year else y,
+            )
+    ym = _YEAR.match(s, end)
+    if ym and not c.state:
+        return replace(
+            c,
+            span=(c.span[0], ym.end()),
+            raw=t[c.span[0] : ym.end()],
+            year=int(ym.group("y")),
+            date_text=t[ym.start("dt") : ym.end()],
+        )
+    return replace(c, raw=t[c.span[0] : c.span[1]])
+
+
+def _titles(t: str, cites: list[Citation]) -> list[Citation]:
+    """Attach ``title_span`` (text after each citation up to ";" or the line end) and ``in_title``."""
+    out: list[Citation] = []
+    for i, c in enumerate(cites):
+        end = c.span[1]
+        stop = len(t)
+        for ch in (";", "\n", "\r"):
+            j = t.find(ch, end)
+            if j != -1:
+                stop = min(stop, j)
+        nxt = cites[i + 1] if i + 1 < len(cites) else None
+        if nxt is not None and nxt.span[0] < stop and _SIBLING_GAP.match(fold(t[end : nxt.span[0]])):
+            stop = end  # "24-QĐ/TW và 232-QĐ/TW …": a sibling citation, not a title
+        a, b = end, stop
+        while a < b and (t[a].isspace() or t[a] in ",:"):
+            a += 1
+        while b > a and (t[b - 1].isspace() or t[b - 1] in ".,"):
+            b -= 1
+        out.append(replace(c, title_span=(a, b) if b > a else None))
+    result: list[Citation] = []
+    for c in out:
+        inside = any(
+            p.title_span is not None and p.title_span[0] <= c.span[0] and c.span[1] <= p.title_span[1] for p in result
+        )
+        result.append(replace(c, in_title=inside) if inside else c)
+    return result
+
+
+# -------------------------------------------------------------------------------------------------- resolving
+def resolve_all(citation: Citation, catalogue: ReferenceCatalogue, doc_date: date | None = None) -> list[Reference]:
+    """Catalogue entries the citation may denote (see :meth:`ReferenceCatalogue.find`)."""
+    if citation.is_dieu_le:
+        return catalogue.find("Điều lệ Đảng", doc_date=doc_date)
+    cands = catalogue.find(citation.number_symbol, citation.date, doc_date=doc_date, year=citation.year)
+    if cands or not citation.inferred_symbol or citation.number is None or citation.type_code is None:
+        return cands
+    # "Hướng dẫn 36" → any issuer: 36-HD/VPTW; "Quy định 7" → also QĐi
+    codes = [citation.type_code] + (["QĐi"] if citation.type_code == "QĐ" else [])
+    pool = [r for code in codes for r in catalogue.find_number(code, citation.number)]
+    return catalogue.select(pool, citation.date, doc_date=doc_date, year=citation.year)
+
+
+def resolve(citation: Citation, catalogue: ReferenceCatalogue, doc_date: date | None = None) -> Reference | None:
+    """The catalogue entry a citation denotes, or None (REF-UNKNOWN-CITATION).
+
+    Several candidates (same number-symbol in different Central Committee terms, no date to tell
+    them apart): the latest dated on or before ``doc_date``, else the latest."""
+    cands = resolve_all(citation, catalogue, doc_date)
+    if not cands:
+        return None
+    if doc_date is not None:
+        before = [r for r in cands if r.date <= doc_date]
+        if before:
+            return max(before, key=lambda r: (r.date, r.key))
+    return max(cands, key=lambda r: (r.date, r.key))
+
+
+def outside_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of ``nfc(text)`` that are not inside the title of a cited document (REF-DISTRICT-LEVEL)."""
+    t = nfc(text)
+    spans = sorted(c.title_span for c in find_citations(t) if c.title_span is not None)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in spans:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(t):
+        out.append((pos, len(t)))
+    return out

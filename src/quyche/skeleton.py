@@ -1,0 +1,815 @@
+"""Model skeletons of a working regulation, and mapping a document's articles onto them.
+
+The skeleton (``quyche/data/skeletons.yaml``, from model-skeleton.md) is an *inferred outline*: the
+chapters and blocks (one article per block, mostly) a regulation of each template kind is expected to
+have, the profile facts each conditional block depends on, the model labels and the generator's
+formatting defaults. It is versioned data; every CNT/TPL finding records :attr:`Skeleton.version`.
+
+- :func:`template_kind` — which model an organisation follows (rules.md §0.3).
+- :meth:`Skeleton.blocks` / :meth:`Skeleton.required_blocks` — the outline, and the blocks a profile needs
+  (conditions over derived facts; a block resting on an optional fact the profile does not give is
+  "unknown", neither required nor excluded).
+- :func:`map_articles` — assigns each article to zero or more blocks, first by its title (folded keywords,
+  exact then fuzzy), then, for blocks no title names, by keywords in the article text.
+- :func:`bodies_described` — which bodies (Ban Thường vụ, Thường trực, chi ủy, tổ đảng, Ủy ban Kiểm tra) the
+  text presents as bodies *of this organisation* (ORG-BTV-THRESHOLD, ORG-CHIUY-THRESHOLD,
+  ORG-BODY-NOT-IN-PROFILE), as opposed to the superior's bodies it names.
+- :func:`similarity` — normalised token similarity for TPL-MODEL-VERBATIM.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from quyche.profile import Profile
+from quyche.text import fold, nfc
+from quyche.zones import Node, Zones
+
+TEMPLATE_KINDS = ("7619-mau1", "7619-chibo", "363", "302", "147")
+CHAPTER_KEYS = ("general", "responsibilities", "regime", "relations", "final")
+BODY_KEYS = ("ban_thuong_vu", "thuong_truc", "chi_uy", "to_dang", "uy_ban_kiem_tra")
+
+# Matching thresholds (rapidfuzz scores, 0–100) — see map_articles.
+HEADING_PARTIAL_MIN = 92.0  # fuzz.partial_ratio(keyword, title): one typo in a keyword of ≥ 13 letters
+HEADING_TOKEN_SET_MIN = 95.0  # fuzz.token_set_ratio(keyword, title): same words in another order
+FUZZY_MIN_CHARS = 10  # shorter keywords ("bí thư", "phạm vi") must match exactly
+TOKEN_SET_MIN_TOKENS = 3  # token-set matching only for keywords of 3+ words
+VERBATIM_THRESHOLD = 0.95  # TPL-MODEL-VERBATIM default (rules.md §10.4: a parameter)
+
+FACT_NAMES = (
+    "is_dang_uy", "is_chi_bo", "has_btv", "has_chi_uy", "is_dang_uy_xa", "is_dn_cap_tren", "subordinates",
+    "has_pho_bi_thu", "has_thuong_truc", "has_to_dang", "has_ubkt",
+)
+OPTIONAL_FACTS = ("has_thuong_truc", "has_to_dang", "has_ubkt")
+
+
+class SkeletonError(ValueError):
+    """The skeleton data is malformed (a unknown fact, template kind or chapter)."""
+
+
+# ====================================================================================== text keys
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
+def key(text: str) -> str:
+    """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces."""
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+
+
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase_key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)")
+
+
+def _has(text_key: str, phrase_key: str) -> bool:
+    return bool(phrase_key) and _phrase_re(phrase_key).search(text_key) is not None
+
+
+def _strip(text_key: str, phrase_keys: Sequence[str]) -> str:
+    for ph in phrase_keys:
+        if ph:
+            text_key = _phrase_re(ph).sub(" ", text_key)
+    return _SPACES.sub(" ", text_key).strip()
+
+
+# ====================================================================================== data model
+@dataclass(frozen=True, slots=True)
+class ContentPoint:
+    text: str
+    confidence: str | None = None
+    condition: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One expected block (usually one article) of the outline, resolved for one template kind."""
+
+    key: str
+    chapter: str
+    template_kind: str
+    heading: str | None
+    heading_keywords: tuple[str, ...] = ()
+    heading_excludes: tuple[str, ...] = ()
+    heading_requires: tuple[str, ...] = ()
+    text_keywords: tuple[str, ...] = ()
+    text_min_hits: int = 1
+    content: tuple[ContentPoint, ...] = ()
+    adapt: bool = False
+    condition: tuple[str, ...] = ()
+    condition_confidence: str | None = None
+    confidence: str = "L"
+    checked_by: tuple[str, ...] = ()
+    model_text: str | None = None
+    model_text_source: str | None = None
+    standalone: bool = True
+    heading_options: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def body(self) -> str | None:
+        """The body or role of a responsibilities block ("ban_thuong_vu" for ``resp.ban_thuong_vu``)."""
+        return self.key.split(".", 1)[1] if self.key.startswith("resp.") else None
+
+    # Folded forms, computed once per block.
+    @property
+    def _heading_keys(self) -> tuple[str, ...]:
+        return _keys(self.heading_keywords)
+
+    @property
+    def _exclude_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(_keys(self.heading_excludes), key=len, reverse=True))
+
+    @property
+    def _require_keys(self) -> tuple[str, ...]:
+        return _keys(self.heading_requires)
+
+    @property
+    def _text_keys(self) -> tuple[str, ...]:
+        return _keys(self.text_keywords)
+
+
+@lru_cache(maxsize=1024)
+def _keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (key(p) for p in phrases) if k)
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    key: str
+    number: str
+    heading: str
+    heading_keywords: tuple[str, ...]
+    confidence: str = "L"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """Per-template-kind facts of model-skeleton.md §4 (raw values keep their confidence marks)."""
+
+    kind: str
+    title: str
+    chapter_headings: dict[str, str]
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A model label (TPL-MODEL-LABEL-LEFT): a literal compared folded, or a case-insensitive regex on NFC."""
+
+    id: str
+    kind: str  # "literal" | "regex"
+    text: str
+    confidence: str = "H"
+    note: str | None = None
+
+    @property
+    def _regex(self) -> re.Pattern[str]:
+        return _label_re(self.text)
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """Span of a regex label in ``text``, (0, len) for a literal found in it; None when absent."""
+        if self.kind == "regex":
+            m = self._regex.search(nfc(text))
+            return m.span() if m else None
+        return (0, len(text)) if _has(key(text), key(self.text)) else None
+
+    def matches(self, text: str) -> bool:
+        return self.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _label_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(nfc(pattern), re.IGNORECASE)
+
+
+# ====================================================================================== profile facts
+def template_kind(profile: Profile) -> str:
+    """rules.md §0.3: 302 for a đảng ủy xã/phường/đặc khu; 363 for a chi bộ / đảng bộ of a commune's Party
+    agencies or UBND; 147 for a đảng ủy cấp trên cơ sở in a state enterprise; else 7619-mau1 / 7619-chibo."""
+    if profile.is_dang_uy_xa:
+        return "302"
+    if profile.type in ("co_quan_dang_xa", "ubnd_xa"):
+        return "363"
+    if is_dn_cap_tren(profile):
+        return "147"
+    return "7619-mau1" if profile.is_dang_uy else "7619-chibo"
+
+
+def is_dn_cap_tren(profile: Profile) -> bool:
+    return profile.kind == "dang_uy_cap_tren_co_so" and profile.type == "doanh_nghiep_nha_nuoc"
+
+
+def _optional_bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    return None
+
+
+def facts(profile: Profile) -> dict[str, bool | None]:
+    """The facts block conditions read; None = unknown (an optional field the profile does not give)."""
+    out: dict[str, bool | None] = {
+        "is_dang_uy": profile.is_dang_uy,
+        "is_chi_bo": profile.is_chi_bo,
+        "has_btv": profile.has_btv,
+        "has_chi_uy": profile.has_chi_uy,
+        "is_dang_uy_xa": profile.is_dang_uy_xa,
+        "is_dn_cap_tren": is_dn_cap_tren(profile),
+        "subordinates": bool(profile.subordinates),
+        "has_pho_bi_thu": (profile.deputy_count > 0) if profile.committee else None,
+    }
+    for name in OPTIONAL_FACTS:
+        out[name] = _optional_bool(profile.extra.get(name))
+    return out
+
+
+def evaluate(condition: Sequence[str], profile: Profile) -> bool | None:
+    """All items must hold ("not x" negates; "kind:v", "type:v" compare fields). False wins over unknown."""
+    known = facts(profile)
+    result: bool | None = True
+    for item in condition:
+        negate, name = _parse_fact(item)
+        value: bool | None
+        if name.startswith("kind:"):
+            value = profile.kind == name[5:]
+        elif name.startswith("type:"):
+            value = profile.type == name[5:]
+        else:
+            value = known[name]
+        if value is None:
+            result = None
+            continue
+        if value == negate:
+            return False
+    return result
+
+
+def _parse_fact(item: str) -> tuple[bool, str]:
+    item = item.strip()
+    if item.startswith("not "):
+        return True, item[4:].strip()
+    return False, item
+
+
+def _check_condition(condition: Sequence[str], where: str) -> None:
+    for item in condition:
+        _, name = _parse_fact(item)
+        if name.startswith(("kind:", "type:")):
+            continue
+        if name not in FACT_NAMES:
+            raise SkeletonError(f"{where}: unknown fact “{name}” in condition")
+
+
+# ====================================================================================== the skeleton
+@dataclass(frozen=True)
+class Skeleton:
+    version: str
+    status: str
+    chapters: tuple[Chapter, ...]
+    templates: dict[str, Template]
+    labels: tuple[Label, ...]
+    formatting: dict[str, Any]
+    by_kind: dict[str, tuple[Block, ...]]
+
+    def blocks(self, template_kind: str) -> list[Block]:
+        """The outline of one template kind, in document order (conditional blocks included)."""
+        try:
+            return list(self.by_kind[template_kind])
+        except KeyError:
+            raise SkeletonError(f"unknown template kind “{template_kind}”") from None
+
+    def block(self, block_key: str, template_kind: str) -> Block | None:
+        return next((b for b in self.blocks(template_kind) if b.key == block_key), None)
+
+    def chapter(self, chapter_key: str) -> Chapter:
+        for c in self.chapters:
+            if c.key == chapter_key:
+                return c
+        raise SkeletonError(f"unknown chapter “{chapter_key}”")
+
+    def chapter_heading(self, chapter_key: str, template_kind: str) -> str:
+        """Generator default for a chapter name (template override, else the common heading)."""
+        override = self.templates[template_kind].chapter_headings.get(chapter_key)
+        return override or self.chapter(chapter_key).heading
+
+    def status_of(self, profile: Profile) -> dict[str, bool | None]:
+        """Block key → True (required), False (excluded) or None (unknown) for the profile's template kind."""
+        return {b.key: evaluate(b.condition, profile) for b in self.blocks(template_kind(profile))}
+
+    def required_blocks(self, profile: Profile) -> list[Block]:
+        """Blocks whose condition holds for the profile (unknown ones left out: :meth:`unknown_blocks`)."""
+        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile) is True]
+
+    def unknown_blocks(self, profile: Profile) -> list[Block]:
+        """Blocks resting on an optional fact the profile does not give (e.g. ``has_thuong_truc``)."""
+        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile) is None]
+
+    def content_points(self, block: Block, profile: Profile) -> list[ContentPoint]:
+        """A block's content points that apply to the profile (unknown conditions kept)."""
+        return [p for p in block.content if evaluate(p.condition, profile) is not False]
+
+    def label_hits(self, text: str) -> list[Label]:
+        return [lb for lb in self.labels if lb.matches(text)]
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (nfc(value),)
+    return tuple(nfc(str(v)) for v in value)
+
+
+def _content(value: Any) -> tuple[ContentPoint, ...]:
+    out: list[ContentPoint] = []
+    for item in value or ():
+        if isinstance(item, dict):
+            cond = _tuple(item.get("condition"))
+            out.append(ContentPoint(nfc(str(item["text"])), item.get("confidence"), cond))
+        else:
+            out.append(ContentPoint(nfc(str(item))))
+    return tuple(out)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else nfc(" ".join(str(value).split()))
+
+
+def _block(raw: dict[str, Any], kind: str) -> Block:
+    data = dict(raw)
+    data.update((raw.get("variants") or {}).get(kind) or {})
+    where = f"block {raw.get('key')} ({kind})"
+    if data.get("chapter") not in CHAPTER_KEYS:
+        raise SkeletonError(f"{where}: unknown chapter “{data.get('chapter')}”")
+    block = Block(
+        key=str(data["key"]),
+        chapter=str(data["chapter"]),
+        template_kind=kind,
+        heading=_text(data.get("heading")),
+        heading_keywords=_tuple(data.get("heading_keywords")),
+        heading_excludes=_tuple(data.get("heading_excludes")),
+        heading_requires=_tuple(data.get("heading_requires")),
+        text_keywords=_tuple(data.get("text_keywords")),
+        text_min_hits=int(data.get("text_min_hits", 1)),
+        content=_content(data.get("content")),
+        adapt=bool(data.get("adapt", False)),
+        condition=_tuple(data.get("condition")),
+        condition_confidence=data.get("condition_confidence"),
+        confidence=str(data.get("confidence", "L")),
+        checked_by=_tuple(data.get("checked_by")),
+        model_text=_text(data.get("model_text")),
+        model_text_source=data.get("model_text_source"),
+        standalone=bool(data.get("standalone", True)),
+        heading_options=_tuple(data.get("heading_options")),
+        note=_text(data.get("note")),
+    )
+    _check_condition(block.condition, where)
+    for p in block.content:
+        _check_condition(p.condition, where)
+    if block.adapt and not block.model_text:
+        raise SkeletonError(f"{where}: an adapt block needs a model_text")
+    return block
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, dict):
+        v = v.get("value")
+    return nfc(str(v)) if v is not None else ""
+
+
+def load_skeleton(data: dict[str, Any]) -> Skeleton:
+    """Build a :class:`Skeleton` from the parsed YAML (see the field reference at the top of the file)."""
+    chapters = tuple(
+        Chapter(str(c["key"]), str(c["number"]), nfc(c["heading"]), _tuple(c.get("heading_keywords")),
+                str(c.get("confidence", "L")))
+        for c in data["chapters"]
+    )
+    templates: dict[str, Template] = {}
+    for kind, t in (data.get("templates") or {}).items():
+        kind = str(kind)
+        if kind not in TEMPLATE_KINDS:
+            raise SkeletonError(f"unknown template kind “{kind}”")
+        headings = {str(k): _value(v) for k, v in (t.get("chapter_headings") or {}).items()}
+        templates[kind] = Template(kind, nfc(str(t.get("title", kind))), headings, dict(t))
+    by_kind: dict[str, tuple[Block, ...]] = {}
+    for kind in TEMPLATE_KINDS:
+        by_kind[kind] = tuple(
+            _block(b, kind) for b in data["blocks"] if kind in {str(x) for x in b.get("templates") or ()}
+        )
+    labels = tuple(
+        Label(str(lb["id"]), str(lb["kind"]), nfc(str(lb.get("text") or lb.get("pattern"))),
+              str(lb.get("confidence", "H")), lb.get("note"))
+        for lb in data.get("labels") or ()
+    )
+    for lb in labels:
+        if lb.kind not in ("literal", "regex"):
+            raise SkeletonError(f"label {lb.id}: kind must be literal or regex")
+        if lb.kind == "regex":
+            _label_re(lb.text)  # compile now: a bad pattern fails at load time
+    return Skeleton(
+        version=str(data["version"]),
+        status=str(data.get("status", "")),
+        chapters=chapters,
+        templates=templates,
+        labels=labels,
+        formatting=dict(data.get("formatting") or {}),
+        by_kind=by_kind,
+    )
+
+
+@cache
+def skeleton() -> Skeleton:
+    """The packaged skeleton (``quyche/data/skeletons.yaml``)."""
+    text = resources.files("quyche.data").joinpath("skeletons.yaml").read_text(encoding="utf-8")
+    return load_skeleton(yaml.safe_load(text))
+
+
+_packaged_skeleton = skeleton  # map_articles' parameter of the same name shadows the function
+
+
+# ====================================================================================== mapping
+@dataclass(frozen=True, slots=True)
+class Match:
+    block: str
+    node: Node
+    score: float  # 0–100
+    method: str  # "heading" (exact keyword), "heading-fuzzy", "text"
+    keyword: str  # the keyword(s) that decided
+
+
+@dataclass(slots=True)
+class Mapping:
+    """Articles assigned to skeleton blocks (an article may serve several blocks)."""
+
+    template_kind: str
+    version: str
+    articles: list[Node]
+    matches: list[Match]
+    chapters: dict[str, list[Node]]  # chapter key → "Chương" nodes whose name matches it
+    block_chapter: dict[str, str]
+
+    def matches_for(self, block_key: str) -> list[Match]:
+        return [m for m in self.matches if m.block == block_key]
+
+    def found(self, block_key: str) -> list[Node]:
+        """Articles of a block, in document order. For a chapter key ("relations"…): the articles of its
+        blocks, or — when none — the matching "Chương" nodes ("MỐI QUAN HỆ CÔNG TÁC" with unrecognised
+        articles)."""
+        if block_key in CHAPTER_KEYS:
+            keys = {k for k, c in self.block_chapter.items() if c == block_key}
+            nodes = self._ordered(m.node for m in self.matches if m.block in keys)
+            return nodes or list(self.chapters.get(block_key, []))
+        return self._ordered(m.node for m in self.matches if m.block == block_key)
+
+    def blocks_of(self, node: Node) -> list[str]:
+        return [m.block for m in self.matches if m.node is node]
+
+    def missing(self, required: Iterable[Block]) -> list[Block]:
+        return [b for b in required if not self.found(b.key)]
+
+    @property
+    def unmapped(self) -> list[Node]:
+        mapped = {id(m.node) for m in self.matches}
+        return [a for a in self.articles if id(a) not in mapped]
+
+    def _ordered(self, nodes: Iterable[Node]) -> list[Node]:
+        ids = {id(n) for n in nodes}
+        return [a for a in self.articles if id(a) in ids] + [
+            n for n in self._chapter_nodes() if id(n) in ids
+        ]
+
+    def _chapter_nodes(self) -> list[Node]:
+        return [n for ns in self.chapters.values() for n in ns]
+
+    def table(self) -> str:
+        """Human-readable listing (debugging, reports)."""
+        lines = []
+        for a in self.articles:
+            ms = [m for m in self.matches if m.node is a]
+            what = ", ".join(f"{m.block} [{m.method} {m.score:.0f}]" for m in ms) or "—"
+            lines.append(f"Điều {a.number}. {a.full_title}  →  {what}")
+        return "\n".join(lines)
+
+
+def article_text(node: Node, *, title: bool = True) -> str:
+    """Every paragraph under an article (khoản, điểm, loose paragraphs), joined by new lines; its title first
+    unless ``title=False`` (the text TPL-MODEL-VERBATIM compares with a block's ``model_text``)."""
+    parts = [node.full_title] if node.full_title and title else []
+    parts.extend(p.plain for p in node.content)
+    for child in node.walk()[1:]:
+        parts.append(child.para.plain)
+        parts.extend(p.plain for p in child.content)
+    return "\n".join(t for t in parts if t)
+
+
+def _heading_hit(keywords: Sequence[str], title_key: str) -> tuple[float, str, str] | None:
+    """(score, method, keyword) of the best keyword found in a (folded) title."""
+    best: tuple[float, str, str] | None = None
+    for k in keywords:
+        if _has(title_key, k):
+            return 100.0, "heading", k
+        if len(k) < FUZZY_MIN_CHARS or not title_key:
+            continue
+        score = fuzz.partial_ratio(k, title_key) if len(k) <= len(title_key) else 0.0
+        if score < HEADING_PARTIAL_MIN and len(k.split()) >= TOKEN_SET_MIN_TOKENS:
+            ts = fuzz.token_set_ratio(k, title_key)
+            score = ts if ts >= HEADING_TOKEN_SET_MIN else score
+        if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
+            best = (float(score), "heading-fuzzy", k)
+    return best
+
+
+def match_chapter(chapter: Chapter, node: Node) -> tuple[float, str, str] | None:
+    return _heading_hit(_keys(chapter.heading_keywords), key(node.full_title))
+
+
+def map_articles(zones: Zones, skeleton: Skeleton | None, template_kind: str) -> Mapping:
+    """Assign each article of ``zones`` to the blocks of ``template_kind`` (``skeleton`` None: packaged).
+
+    1. Heading pass: a block matches an article whose title (with the block's ``heading_excludes`` removed)
+       contains one of its ``heading_keywords`` — exactly (folded, word-bounded: score 100), or fuzzily for
+       keywords of ≥ ``FUZZY_MIN_CHARS`` letters (partial_ratio ≥ ``HEADING_PARTIAL_MIN``, or
+       token_set_ratio ≥ ``HEADING_TOKEN_SET_MIN`` for keywords of ≥ 3 words). A block with
+       ``heading_requires`` (responsibility / relation words) also needs one of them in the title, unless the
+       article sits in a chapter of the block's own kind. Several blocks may match one article.
+    2. Text pass, for blocks no title matched: the article (within the block's chapter when the document has
+       that chapter, else anywhere; never one whose title made it a block of another chapter) whose text
+       contains the most distinct ``text_keywords`` — at least ``text_min_hits`` of them; score = share of
+       the keywords found × 100.
+    """
+    sk = skeleton or _packaged_skeleton()
+    blocks = sk.blocks(template_kind)
+    articles = zones.articles
+
+    # Chapters and the chapter of each article.
+    chapters: dict[str, list[Node]] = {}
+    article_chapters: dict[int, set[str]] = {}
+    for top in zones.tree:
+        _walk_chapters(top, sk, chapters, article_chapters, set())
+    matches: list[Match] = []
+    for art in articles:
+        title_key = key(art.full_title)
+        in_chapters = article_chapters.get(id(art), set())
+        for b in blocks:
+            if not b.heading_keywords or not title_key:
+                continue
+            if b.heading_requires and b.chapter not in in_chapters and not any(
+                _has(title_key, r) for r in b._require_keys
+            ):
+                continue
+            hit = _heading_hit(b._heading_keys, _strip(title_key, b._exclude_keys))
+            if hit is not None:
+                matches.append(Match(b.key, art, hit[0], hit[1], hit[2]))
+
+    headed = {m.block for m in matches}
+    chapter_of = {b.key: b.chapter for b in blocks}
+    titled: dict[int, set[str]] = {}  # article → chapters of the blocks its title names
+    for m in matches:
+        titled.setdefault(id(m.node), set()).add(chapter_of[m.block])
+    texts: dict[int, str] = {}
+    for b in blocks:
+        if b.key in headed or not b.text_keywords:
+            continue
+        if chapters.get(b.chapter):
+            candidates = [a for a in articles if b.chapter in article_chapters.get(id(a), set())]
+        else:
+            candidates = articles
+        # An article whose title makes it a block of another chapter is not searched (the principles article
+        # mentions "cấp ủy cấp trên" but is no relations block).
+        candidates = [a for a in candidates if b.chapter in titled.get(id(a), {b.chapter})]
+        best: tuple[int, Node, list[str]] | None = None
+        for art in candidates:
+            body = texts.get(id(art))
+            if body is None:
+                body = texts[id(art)] = key(article_text(art))
+            hits = [k for k in b._text_keys if _has(body, k)]
+            if len(hits) >= max(b.text_min_hits, 1) and (best is None or len(hits) > best[0]):
+                best = (len(hits), art, hits)
+        if best is not None:
+            score = round(100.0 * best[0] / len(b._text_keys), 1)
+            matches.append(Match(b.key, best[1], score, "text", "; ".join(best[2])))
+
+    return Mapping(
+        template_kind=template_kind,
+        version=sk.version,
+        articles=articles,
+        matches=matches,
+        chapters=chapters,
+        block_chapter=chapter_of,
+    )
+
+
+def _walk_chapters(node: Node, sk: Skeleton, chapters: dict[str, list[Node]],
+                   article_chapters: dict[int, set[str]], current: set[str]) -> None:
+    if node.kind == "chuong":
+        current = {c.key for c in sk.chapters if match_chapter(c, node) is not None}
+        for c in current:
+            chapters.setdefault(c, []).append(node)
+    if node.kind == "dieu":
+        article_chapters[id(node)] = current
+    for child in node.children:
+        _walk_chapters(child, sk, chapters, article_chapters, current)
+
+
+# ====================================================================================== similarity
+def tokens(text: str) -> list[str]:
+    return key(text).split()
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalised token similarity (0–1) of two texts on folded tokens, word order kept (rapidfuzz Indel
+    over token sequences): 1.0 for the same wording whatever the case, diacritics, punctuation and
+    khoản/điểm numbering."""
+    ta, tb = tokens(_drop_numbering(a)), tokens(_drop_numbering(b))
+    if not ta and not tb:
+        return 1.0
+    return float(Indel.normalized_similarity(ta, tb))
+
+
+_NUMBERING = re.compile(r"(?m)^\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)|[-–+•])\s+")
+
+
+def _drop_numbering(text: str) -> str:
+    return _NUMBERING.sub("", nfc(text))
+
+
+# ====================================================================================== bodies described
+_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_PAIR_FIX = {
+    unicodedata.normalize("NFC", first + second + tone): unicodedata.normalize("NFC", first + tone) + second
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for tone in _TONES
+}
+_PAIR_RE = re.compile("|".join(re.escape(k) for k in _PAIR_FIX))
+
+
+def soft(text: str) -> str:
+    """Diacritic-keeping matching form: lower-case NFC with the old tone placement moved ("uỷ" → "ủy",
+    "hoà" → "hòa"). Unlike :func:`key` it keeps diacritics (so "chi ủy" is not "chỉ ủy"), and it keeps the
+    length of ``nfc(text)`` so offsets stay valid."""
+    return _PAIR_RE.sub(lambda m: _PAIR_FIX[m.group(0)], nfc(text).lower())
+
+
+def _sre(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in lower case, with the tone placement :func:`soft` uses."""
+    return re.compile(_PAIR_RE.sub(lambda m: _PAIR_FIX[m.group(0)], nfc(pattern)))
+
+
+_BODY_RE = {
+    "ban_thuong_vu": _sre(r"\b(?:ban thường vụ|btv)\b"),
+    "thuong_truc": _sre(r"(?<!phó bí thư )(?<!bí thư )(?<!ủy viên )\bthường trực\b"),
+    "chi_uy": _sre(r"\bchi ủy\b"),
+    "to_dang": _sre(r"\btổ đảng\b"),
+    "uy_ban_kiem_tra": _sre(r"\b(?:ủy ban kiểm tra|ubkt)\b"),
+}
+_BODY_OF_DANG_UY = ("ban_thuong_vu", "thuong_truc", "uy_ban_kiem_tra")  # a chi bộ has none of these
+_BODY_OF_CHI_BO = ("chi_uy", "to_dang")  # a đảng ủy has none of these (its chi bộ do)
+
+_FOREIGN_AFTER = _sre(
+    r"^\s*(?:của\s+)?(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|trung ương|cấp ủy cấp trên|cấp trên|"
+    r"đảng ủy cấp trên|đảng ủy khối|hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|ủy ban mặt trận|mặt trận|"
+    r"quốc hội|đảng bộ tỉnh|đảng bộ thành phố)\b"
+)
+_ORG_AFTER = _sre(r"^\s*(?:của\s+)?(?P<org>đảng ủy|chi bộ|đảng bộ)\b(?P<rest>[^.;:()\n]{0,100})")
+_LEVEL = _sre(r"^\s*(?P<level>xã|phường|đặc khu|thị trấn|tỉnh|thành phố|huyện|quận|thị xã|khối)\b")
+_FOREIGN_BEFORE = _sre(
+    r"(?:thường xuyên là|trực tiếp là|cấp trên là|cấp ủy cấp trên|của cấp trên)\s*(?:\(|,)?\s*$"
+)
+_MEET_VERB = _sre(r"\s(?:họp|giao ban|sinh hoạt|hội ý)\b")
+_MEET_PREFIX = _sre(r"^(?:hội nghị|cuộc họp|phiên họp|các cuộc họp|các hội nghị)\s+(?:của\s+)?")
+_LEADING = re.compile(r"^\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)|[-–+•])\s*", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.;:!?])\s+")
+
+
+def bodies_described(zones: Zones, profile: Profile | None = None) -> dict[str, list[Node]]:
+    """Bodies the text presents as bodies of this organisation → the nodes that present them.
+
+    Keys (only those found): ``ban_thuong_vu``, ``thuong_truc``, ``chi_uy`` (also "chi ủy viên"), ``to_dang``,
+    ``uy_ban_kiem_tra``. A body is presented when it is named in a heading (Phần/Chương/Mục/Điều title) or is
+    the subject of a meeting clause ("Ban Thường vụ họp …", "Chi ủy họp …", "Hội nghị Ban Thường vụ …") — the
+    node is the heading's node or the khoản/điểm/article holding the clause. A mention does not count when it
+    names another organisation's body: a qualifier naming a superior or a state body ("Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ Đảng ủy xã X" where X is not this organisation, "Ủy ban Kiểm tra Trung ương",
+    "Thường trực Hội đồng nhân dân"), or a lead-in such as "thường xuyên là …". With a ``profile``:
+    a named organisation counts as own only when it is the profile's name, and a chi bộ has no Ban Thường vụ,
+    Thường trực or Ủy ban Kiểm tra of its own (a đảng ủy no chi ủy or tổ đảng) — such mentions are the
+    superior's or a subordinate's. Without a profile a named organisation is taken as foreign and a bare one
+    ("Ban Thường vụ Đảng ủy", "Chi ủy") as own.
+    """
+    out: dict[str, list[Node]] = {}
+
+    def add(body: str, node: Node) -> None:
+        nodes = out.setdefault(body, [])
+        if not any(n is node for n in nodes):
+            nodes.append(node)
+
+    for top in zones.tree:
+        for node in top.walk():
+            if node.kind in ("phan", "chuong", "muc", "dieu"):
+                title = node.full_title
+                if node.kind == "chuong" and node.name_para is not None and node.title:
+                    title = f"{node.title} {node.name_para.plain}"
+                for body in _bodies_in(title, profile):
+                    add(body, node)
+            if node.kind == "dieu":
+                for owner, text in _article_paragraphs(node):
+                    for body in _meeting_subjects(text, profile):
+                        add(body, owner)
+    return out
+
+
+def _article_paragraphs(art: Node) -> list[tuple[Node, str]]:
+    out = [(art, p.plain) for p in art.content]
+    for child in art.walk()[1:]:
+        out.append((child, child.para.plain))
+        out.extend((child, p.plain) for p in child.content)
+    return out
+
+
+def _bodies_in(text: str, profile: Profile | None) -> list[str]:
+    orig = nfc(text)
+    s = soft(orig)
+    found: list[str] = []
+    for body, rx in _BODY_RE.items():
+        for m in rx.finditer(s):
+            if _own(body, orig, s, m.start(), m.end(), profile):
+                found.append(body)
+                break
+    return found
+
+
+def _meeting_subjects(text: str, profile: Profile | None) -> list[str]:
+    found: list[str] = []
+    for sentence in _SENTENCES.split(_LEADING.sub("", nfc(text))):
+        orig = sentence.strip()
+        s = soft(orig)
+        pm = _MEET_PREFIX.match(s)
+        start = pm.end() if pm else 0
+        for body, rx in _BODY_RE.items():
+            m = rx.match(s, start)
+            if m is None or m.start() != start:
+                continue
+            if pm is None:
+                # The body must be the subject: a meeting verb within the next few words.
+                window = s[m.end(): m.end() + 80]
+                verb = _MEET_VERB.search(window)
+                if verb is None or len(window[: verb.start()].split()) > 8:
+                    continue
+            if _own(body, orig, s, m.start(), m.end(), profile):
+                found.append(body)
+    return found
+
+
+def _own(body: str, orig: str, s: str, start: int, end: int, profile: Profile | None) -> bool:
+    """Is the mention s[start:end] of ``body`` a body of this organisation (see :func:`bodies_described`)?"""
+    if profile is not None:
+        if profile.is_chi_bo and body in _BODY_OF_DANG_UY:
+            return False
+        if profile.is_dang_uy and body in _BODY_OF_CHI_BO:
+            return False
+    if _FOREIGN_BEFORE.search(s[max(0, start - 40): start]):
+        return False
+    after = s[end:]
+    if _FOREIGN_AFTER.match(after):
+        return False
+    m = _ORG_AFTER.match(after)
+    if m is None:
+        return True
+    rest_s = m.group("rest")
+    rest_o = orig[end + m.start("rest"): end + m.end("rest")] if len(orig) == len(s) else rest_s
+    level = _LEVEL.match(rest_s)
+    tail_o = rest_o[level.end():] if level else rest_o
+    tail = tail_o.lstrip()
+    named = bool(tail) and (tail[0].isupper() or tail[0].isdigit())
+    if not level and not named:
+        return True  # "Ban Thường vụ Đảng ủy", "Chi ủy Chi bộ" (bare, own)
+    if profile is None:
+        return False
+    own = key(profile.name)
+    if named:
+        return key(m.group("org") + rest_s).startswith(own)
+    assert level is not None
+    # "Đảng ủy xã" with no name: own only for a đảng ủy xã.
+    return own.startswith(key(m.group("org") + level.group(0)))
+
+
+__all__ = [
+    "BODY_KEYS", "CHAPTER_KEYS", "FUZZY_MIN_CHARS", "HEADING_PARTIAL_MIN", "HEADING_TOKEN_SET_MIN",
+    "TEMPLATE_KINDS", "VERBATIM_THRESHOLD", "Block", "Chapter", "ContentPoint", "Label", "Mapping", "Match",
+    "Skeleton", "SkeletonError", "Template", "article_text", "bodies_described", "evaluate", "facts",
+    "is_dn_cap_tren", "key", "load_skeleton", "map_articles", "similarity", "skeleton", "soft",
+    "template_kind", "tokens",
+]
