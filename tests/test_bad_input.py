@@ -139,13 +139,16 @@ def encrypted_pdf() -> bytes:
     return buf.getvalue()
 
 
-def minimal_pdf(content: bytes, count: int | None = None, pages: int = 1) -> bytes:
-    """A hand-written PDF: ``pages`` pages sharing one Flate content stream, with a real xref."""
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def minimal_pdf(content: bytes, count: int | None = None, pages: int = 1, font: bytes = HELVETICA) -> bytes:
+    """A hand-written PDF: ``pages`` pages sharing one Flate content stream (font /F1), real xref."""
     stream = zlib.compress(content)
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # pages, filled below
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     kids = []

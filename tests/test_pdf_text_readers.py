@@ -18,6 +18,7 @@ from quyche.readers.legacy import looks_legacy
 from quyche.readers.pdf import font_format, read_pdf
 from quyche.readers.plain import read_text, strip_markdown
 from quyche.zones import find_zones
+from test_bad_input import minimal_pdf
 
 # --------------------------------------------------------------------------- Party-format PDF
 # TTFs with Vietnamese glyphs: Liberation (Times metrics) if installed, else DejaVu (fonts-dejavu-core).
@@ -259,6 +260,39 @@ def test_pdf_scanned_image_refused() -> None:
     assert "OCR" in err.value.message and "\n" not in err.value.message
 
 
+def test_pdf_synthetic_italic_and_rotated_text() -> None:
+    # A sheared text matrix is how generators slant a font that has no italic face; a glyph run
+    # rotated 45° is a watermark ("DỰ THẢO"): skipped, and said so in the notes.
+    content = (b"BT /F1 12 Tf 1 0 0.25 1 72 700 Tm (Slanted words) Tj ET "
+               b"BT /F1 12 Tf 72 680 Td (Upright words) Tj ET "
+               b"BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 200 300 Tm (WATERMARK) Tj ET")
+    doc = read_pdf(minimal_pdf(content), "x.pdf")
+    assert [p.plain for p in doc.paragraphs] == ["Slanted words", "Upright words"]
+    assert [p.attr("italic") for p in doc.paragraphs] == [True, False]
+    assert len(doc.notes) == 1 and "9" in doc.notes[0]
+
+
+def test_pdf_without_unicode_map_refused() -> None:
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts "
+            b"[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>] >>")
+    data = minimal_pdf(b"BT /F1 12 Tf 72 700 Td <0041004200430044> Tj ET", font=font)
+    with pytest.raises(ReadError) as err:
+        read_pdf(data, "x.pdf")
+    assert err.value.code == "no_unicode" and "Unicode" in err.value.message
+
+
+def test_pdf_in_legacy_font_encoding_refused() -> None:
+    # A .VnTime document printed to PDF: the text layer holds the TCVN3 codes as Latin-1 letters.
+    lines = [to_tcvn3(line) for line in SAMPLE]
+    content = b"BT /F1 12 Tf 14 TL 72 760 Td " + b" ".join(b"(%s) '" % line.replace(b"(", b"\\(")
+                                                        .replace(b")", b"\\)") for line in lines) + b" ET"
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    with pytest.raises(ReadError) as err:
+        read_pdf(minimal_pdf(content, font=font), "x.pdf")
+    assert err.value.code == "legacy_encoding" and "TCVN3" in err.value.message
+
+
 # --------------------------------------------------------------------------- legacy encoders
 # TCVN3 (ABC, .VnTime): one byte per lower-case letter; capitals with marks use the same codes in
 # the .VnTimeH fonts. Checked against glibc's TCVN5712-1 table for 0xA1–0xFE.
@@ -367,6 +401,14 @@ def test_text_cp1258_is_read_with_a_note() -> None:
     doc = read_text(to_cp1258("\n".join(SAMPLE)), "quy-che.txt")
     assert texts(doc) == SAMPLE
     assert len(doc.notes) == 1 and "1258" in doc.notes[0]
+
+
+def test_text_utf8_with_stray_bytes_is_read_with_a_note() -> None:
+    data = "\n".join(SAMPLE).encode("utf-8")
+    for broken in (data[: data.rindex(b"\xc3") + 1], data.replace(b"QUY", b"\x93QUY\x94")):  # cut; cp1252
+        doc = read_text(broken, "quy-che.txt")
+        assert texts(doc)[:2] == SAMPLE[:2]
+        assert len(doc.notes) == 1 and "UTF-8" in doc.notes[0]
 
 
 def test_text_model_fields() -> None:

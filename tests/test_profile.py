@@ -108,3 +108,23 @@ def test_every_corpus_profile_loads() -> None:
 def test_example_profiles_load() -> None:
     for path in EXAMPLES.glob("*.profile.yaml"):
         load_profile(path)
+
+
+def test_template_kind_and_superior_committee() -> None:
+    xa = profile_from_dict(base(kind="dang_uy_cap_tren_co_so", type="xa", superior="Đảng bộ tỉnh Nghệ An",
+                                members=400, committee=committee(15, 7)))
+    assert xa.template_kind == "302"
+    assert xa.superior_committees[:2] == ("Tỉnh ủy Nghệ An", "Đảng ủy tỉnh Nghệ An")
+    assert "Ban Thường vụ Tỉnh ủy Nghệ An" in xa.superior_committees
+    ubnd = profile_from_dict(base(kind="chi_bo_co_so", type="ubnd_xa"))
+    assert ubnd.template_kind == "363"
+    assert ubnd.superior_committee == "Đảng ủy xã An Hòa"
+    assert "Ban Thường vụ Đảng ủy xã An Hòa" in ubnd.superior_committees
+    dn = profile_from_dict(base(kind="dang_uy_cap_tren_co_so", type="doanh_nghiep_nha_nuoc", members=300,
+                                committee=committee(11, 3)))
+    assert dn.is_dn_cap_tren and dn.template_kind == "147"
+    assert profile_from_dict(base()).template_kind == "7619-chibo"
+    school = profile_from_dict(base(kind="dang_uy_co_so", type="truong_hoc", members=40, committee=committee(7)))
+    assert school.template_kind == "7619-mau1"
+    city = profile_from_dict(base(superior="Đảng bộ thành phố Đà Nẵng"))
+    assert city.superior_committee == "Thành ủy Đà Nẵng"

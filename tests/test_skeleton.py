@@ -159,7 +159,9 @@ def test_outline_per_kind() -> None:
     assert keys(sk.blocks("147")) == common | dang_uy
     assert keys(sk.blocks("302")) == common | dang_uy | {"rel.staff_bodies"}
     assert keys(sk.blocks("7619-chibo")) == common | chi_bo_
-    assert keys(sk.blocks("363")) == common | chi_bo_ | {"resp.ban_thuong_vu", "rel.subordinates"}
+    assert keys(sk.blocks("363")) == common | chi_bo_ | dang_uy  # a đảng bộ may follow 363 too
+    # … but a chi bộ following 363 is asked for chi bộ bodies only.
+    assert not keys(skeleton().required_blocks(chi_bo(21, type="ubnd_xa"))) & (dang_uy - {"resp.uy_vien"})
     # Chapter order of the outline: I … V.
     for kind in TEMPLATE_KINDS:
         order = [("general", "responsibilities", "regime", "relations", "final").index(b.chapter)
@@ -216,6 +218,8 @@ def test_template_kind_of_corpus_profiles() -> None:
     for doc in DOCS:
         p = load_profile(doc.with_suffix("").as_posix() + ".profile.yaml")
         assert template_kind(p) in TEMPLATE_KINDS
+        # Profile may carry the same derived fact (rules.md §0.3): both must agree.
+        assert getattr(p, "template_kind", template_kind(p)) == template_kind(p)
 
 
 @pytest.mark.parametrize(("over", "kind"), [
@@ -234,7 +238,9 @@ def test_template_kind_of_corpus_profiles() -> None:
 def test_template_kind_synthetic(over: dict[str, Any], kind: str) -> None:
     if over["kind"].startswith("chi_bo"):
         over = {**over, "committee": committee(5)}
-    assert template_kind(profile(**over)) == kind
+    p = profile(**over)
+    assert template_kind(p) == kind
+    assert getattr(p, "template_kind", kind) == kind
 
 
 # ============================================================================ required blocks
@@ -313,6 +319,15 @@ def test_optional_facts_make_blocks_unknown() -> None:
     assert "resp.to_dang" in keys(sk.unknown_blocks(chi_bo(20)))
     assert "resp.to_dang" in keys(sk.required_blocks(chi_bo(20, has_to_dang=True)))
     assert "resp.to_dang" not in keys(sk.required_blocks(chi_bo(20, has_to_dang=False)))
+
+
+def test_dang_bo_following_363() -> None:
+    sk = skeleton()
+    dang_bo = profile(type="co_quan_dang_xa", committee=committee(9), subordinates=["Chi bộ Văn phòng"])
+    assert template_kind(dang_bo) == "363"
+    req = keys(sk.required_blocks(dang_bo))
+    assert {"resp.ban_chap_hanh", "resp.ban_thuong_vu", "resp.uy_vien", "rel.subordinates"} <= req
+    assert not req & {"resp.chi_bo", "resp.chi_uy", "resp.dang_vien"}
 
 
 def test_evaluate() -> None:
@@ -600,6 +615,12 @@ def test_named_organisation_needs_the_profile() -> None:
     assert "ban_thuong_vu" not in _bodies(*lines, prof=other)
     assert "ban_thuong_vu" not in _bodies(*lines)  # without a profile a named organisation is foreign
     assert "ban_thuong_vu" not in _bodies(*lines, prof=chi_bo(12))  # a chi bộ has no BTV of its own
+    school = profile(name="Đảng ủy Trường Trung học phổ thông Hòa Bình", committee=committee(7),
+                     superior="Đảng bộ Sở Giáo dục và Đào tạo")
+    abbreviated = (*_art(4, "Trách nhiệm của Ban Thường vụ Đảng ủy Trường THPT Hòa Bình", "1. Lãnh đạo."),)
+    assert "ban_thuong_vu" in _bodies(*abbreviated, prof=school)
+    superior = (*_art(4, "Quan hệ với Ban Thường vụ Đảng ủy Sở Giáo dục và Đào tạo", "1. Báo cáo."),)
+    assert "ban_thuong_vu" not in _bodies(*superior, prof=school)
     generic = (*_art(9, "Trách nhiệm của Ban Thường vụ Đảng ủy xã", "1. Lãnh đạo."),)
     assert "ban_thuong_vu" in _bodies(*generic, prof=xa)  # "Đảng ủy xã" unnamed, the organisation is one
     assert "ban_thuong_vu" not in _bodies(*generic, prof=profile())
@@ -639,6 +660,9 @@ def test_model_labels_hit(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "- Căn cứ Công văn số 7619-CV/BTCTW ngày 30/12/2024 của Ban Tổ chức Trung ương;",
     "- Căn cứ Quy định số 363-QĐ/TW ngày 30/8/2025 của Ban Bí thư;",
+    "- Căn cứ Quyết định số 302-QĐ/TW ngày 09/6/2025 của Ban Bí thư ban hành Quy chế làm việc mẫu của đảng ủy xã;",
+    "- Căn cứ Công văn số 7619-CV/BTCTW hướng dẫn khung Quy chế làm việc mẫu, kèm theo Mẫu 1-QCLV;",
+    "Chi bộ thực hiện theo Quy chế làm việc mẫu của Ban Bí thư.",
     "làm việc của Ban Chấp hành Đảng bộ xã An Hòa khóa I, nhiệm kỳ 2025 - 2030",
     "Quy chế làm việc của Chi bộ",
 ])

@@ -104,6 +104,45 @@ class Profile:
         return self.is_dang_uy and self.type in ("xa", "phuong", "dac_khu")
 
     @property
+    def is_dn_cap_tren(self) -> bool:
+        return self.kind == "dang_uy_cap_tren_co_so" and self.type == "doanh_nghiep_nha_nuoc"
+
+    @property
+    def template_kind(self) -> str:
+        """Model the regulation follows (rules.md §0.3): 302, 363, 147, 7619-mau1 or 7619-chibo."""
+        if self.is_dang_uy_xa:
+            return "302"
+        if self.type in ("co_quan_dang_xa", "ubnd_xa"):
+            return "363"
+        if self.is_dn_cap_tren:
+            return "147"
+        return "7619-mau1" if self.is_dang_uy else "7619-chibo"
+
+    @property
+    def superior_committees(self) -> tuple[str, ...]:
+        """Names the superior's committee goes by: "Đảng bộ xã An Hòa" → "Đảng ủy xã An Hòa",
+        "Ban Thường vụ Đảng ủy xã An Hòa"; "Đảng bộ tỉnh Nghệ An" → "Tỉnh ủy Nghệ An"…"""
+        sup = self.superior.strip()
+        key = fold(sup)
+        rest = sup.split(None, 2)[2] if key.startswith("dang bo ") and len(sup.split(None, 2)) == 3 else ""
+        names: list[str] = []
+        if rest:
+            unit = rest.split(None, 1)
+            if fold(unit[0]) == "tinh" and len(unit) == 2:
+                names.append(f"Tỉnh ủy {unit[1]}")
+            elif fold(" ".join(unit[:1])) == "thanh" and len(unit) == 2 and fold(unit[1]).startswith("pho "):
+                names.append(f"Thành ủy {unit[1].split(None, 1)[1]}")
+            names.append(f"Đảng ủy {rest}")
+        else:
+            names.append(sup)
+        names += [f"Ban Thường vụ {n}" for n in list(names)]
+        return tuple(dict.fromkeys(names))
+
+    @property
+    def superior_committee(self) -> str:
+        return self.superior_committees[0]
+
+    @property
     def sector(self) -> str:
         return "don_vi_su_nghiep" if self.type in ("truong_hoc", "benh_vien") and not self.extra.get(
             "non_public") else self.type

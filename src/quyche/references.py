@@ -1063,18 +1063,32 @@ def _missing(b: _Builder, key: str, name: str) -> NoReturn:
 
 def _validate(refs: dict[str, Reference], origin: str) -> None:
     b = _Builder(origin)
+    # 1. links point at existing entries
+    for r in refs.values():
+        if r.superseded_by == r.key:
+            raise b.fail(r.key, "superseded_by", "văn bản không thể tự thay thế chính nó")
+        if r.superseded_by and r.superseded_by not in refs:
+            raise b.fail(
+                r.key,
+                "superseded_by",
+                f"văn bản thay thế “{r.superseded_by}” không có trong danh mục "
+                f"(liên kết “{r.key}” → “{r.superseded_by}”)",
+            )
+    # 2. no cycles
+    for r in refs.values():
+        path = [r.key]
+        cur = r
+        while cur.superseded_by:
+            nxt = cur.superseded_by
+            if nxt in path:
+                loop = " → ".join([*path[path.index(nxt) :], nxt])
+                raise b.fail(r.key, "superseded_by", f"chuỗi thay thế bị vòng lặp: {loop}")
+            path.append(nxt)
+            cur = refs[nxt]
+    # 3. dates and confidence of each link; other key references
     for r in refs.values():
         if r.superseded_by:
-            if r.superseded_by == r.key:
-                raise b.fail(r.key, "superseded_by", "văn bản không thể tự thay thế chính nó")
-            target = refs.get(r.superseded_by)
-            if target is None:
-                raise b.fail(
-                    r.key,
-                    "superseded_by",
-                    f"văn bản thay thế “{r.superseded_by}” không có trong danh mục "
-                    f"(liên kết “{r.key}” → “{r.superseded_by}”)",
-                )
+            target = refs[r.superseded_by]
             if r.superseded_on is None:
                 raise b.fail(r.key, "superseded_on", f"bắt buộc khi có superseded_by (“{r.superseded_by}”)")
             if r.superseded_on < r.date:
@@ -1117,17 +1131,6 @@ def _validate(refs: dict[str, Reference], origin: str) -> None:
             for k in keys:
                 if k is not None and k not in refs:
                     raise b.fail(r.key, name, f"không có văn bản “{k}” trong danh mục")
-    # cycles
-    for r in refs.values():
-        path = [r.key]
-        cur = r
-        while cur.superseded_by:
-            nxt = cur.superseded_by
-            if nxt in path:
-                loop = " → ".join([*path[path.index(nxt) :], nxt])
-                raise b.fail(r.key, "superseded_by", f"chuỗi thay thế bị vòng lặp: {loop}")
-            path.append(nxt)
-            cur = refs[nxt]
 
 
 def _parse_bases(

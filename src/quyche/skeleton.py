@@ -48,7 +48,7 @@ VERBATIM_THRESHOLD = 0.95  # TPL-MODEL-VERBATIM default (rules.md §10.4: a para
 
 FACT_NAMES = (
     "is_dang_uy", "is_chi_bo", "has_btv", "has_chi_uy", "is_dang_uy_xa", "is_dn_cap_tren", "subordinates",
-    "has_pho_bi_thu", "has_thuong_truc", "has_to_dang", "has_ubkt",
+    "has_pho_bi_thu", "has_cap_uy", "has_thuong_truc", "has_to_dang", "has_ubkt",
 )
 OPTIONAL_FACTS = ("has_thuong_truc", "has_to_dang", "has_ubkt")
 
@@ -173,20 +173,30 @@ class Label:
     text: str
     confidence: str = "H"
     note: str | None = None
+    match: str = "anywhere"  # "anywhere" | "line_start" (the label opens the paragraph, as a title line does)
 
     @property
     def _regex(self) -> re.Pattern[str]:
         return _label_re(self.text)
 
     def search(self, text: str) -> tuple[int, int] | None:
-        """Span of a regex label in ``text``, (0, len) for a literal found in it; None when absent."""
+        """Span of a regex label in ``text``, (0, len) for a literal found in it; None when absent.
+        (Use :meth:`Skeleton.label_hits`, which also skips the exempt căn cứ lines.)"""
         if self.kind == "regex":
             m = self._regex.search(nfc(text))
-            return m.span() if m else None
-        return (0, len(text)) if _has(key(text), key(self.text)) else None
+            if m is None or (self.match == "line_start" and text[: m.start()].strip(_OPENERS)):
+                return None
+            return m.span()
+        text_key, label_key = key(text), key(self.text)
+        if self.match == "line_start":
+            return (0, len(text)) if text_key.startswith(label_key) else None
+        return (0, len(text)) if _has(text_key, label_key) else None
 
     def matches(self, text: str) -> bool:
         return self.search(text) is not None
+
+
+_OPENERS = " \t([{\"'“‘«-–—•*"
 
 
 @lru_cache(maxsize=256)
@@ -196,19 +206,12 @@ def _label_re(pattern: str) -> re.Pattern[str]:
 
 # ====================================================================================== profile facts
 def template_kind(profile: Profile) -> str:
-    """rules.md §0.3: 302 for a đảng ủy xã/phường/đặc khu; 363 for a chi bộ / đảng bộ of a commune's Party
-    agencies or UBND; 147 for a đảng ủy cấp trên cơ sở in a state enterprise; else 7619-mau1 / 7619-chibo."""
-    if profile.is_dang_uy_xa:
-        return "302"
-    if profile.type in ("co_quan_dang_xa", "ubnd_xa"):
-        return "363"
-    if is_dn_cap_tren(profile):
-        return "147"
-    return "7619-mau1" if profile.is_dang_uy else "7619-chibo"
+    """rules.md §0.3 (302 / 363 / 147 / 7619-mau1 / 7619-chibo); the profile derives it."""
+    return profile.template_kind
 
 
 def is_dn_cap_tren(profile: Profile) -> bool:
-    return profile.kind == "dang_uy_cap_tren_co_so" and profile.type == "doanh_nghiep_nha_nuoc"
+    return profile.is_dn_cap_tren
 
 
 def _optional_bool(value: Any) -> bool | None:
@@ -230,6 +233,7 @@ def facts(profile: Profile) -> dict[str, bool | None]:
         "is_dn_cap_tren": is_dn_cap_tren(profile),
         "subordinates": bool(profile.subordinates),
         "has_pho_bi_thu": (profile.deputy_count > 0) if profile.committee else None,
+        "has_cap_uy": profile.is_dang_uy or profile.has_chi_uy,  # cấp ủy viên / chi ủy viên exist
     }
     for name in OPTIONAL_FACTS:
         out[name] = _optional_bool(profile.extra.get(name))
@@ -283,6 +287,7 @@ class Skeleton:
     labels: tuple[Label, ...]
     formatting: dict[str, Any]
     by_kind: dict[str, tuple[Block, ...]]
+    label_exempt: re.Pattern[str] | None = None
 
     def blocks(self, template_kind: str) -> list[Block]:
         """The outline of one template kind, in document order (conditional blocks included)."""
@@ -322,6 +327,9 @@ class Skeleton:
         return [p for p in block.content if evaluate(p.condition, profile) is not False]
 
     def label_hits(self, text: str) -> list[Label]:
+        """Model labels in one paragraph (nothing on an exempt line: a căn cứ may cite the models by name)."""
+        if self.label_exempt is not None and self.label_exempt.search(nfc(text)):
+            return []
         return [lb for lb in self.labels if lb.matches(text)]
 
 
@@ -411,12 +419,14 @@ def load_skeleton(data: dict[str, Any]) -> Skeleton:
         )
     labels = tuple(
         Label(str(lb["id"]), str(lb["kind"]), nfc(str(lb.get("text") or lb.get("pattern"))),
-              str(lb.get("confidence", "H")), lb.get("note"))
+              str(lb.get("confidence", "H")), lb.get("note"), str(lb.get("match", "anywhere")))
         for lb in data.get("labels") or ()
     )
     for lb in labels:
         if lb.kind not in ("literal", "regex"):
             raise SkeletonError(f"label {lb.id}: kind must be literal or regex")
+        if lb.match not in ("anywhere", "line_start"):
+            raise SkeletonError(f"label {lb.id}: match must be anywhere or line_start")
         if lb.kind == "regex":
             _label_re(lb.text)  # compile now: a bad pattern fails at load time
     return Skeleton(
@@ -427,6 +437,7 @@ def load_skeleton(data: dict[str, Any]) -> Skeleton:
         labels=labels,
         formatting=dict(data.get("formatting") or {}),
         by_kind=by_kind,
+        label_exempt=_label_re(str(data["label_exempt"])) if data.get("label_exempt") else None,
     )
 
 
@@ -704,7 +715,8 @@ def bodies_described(zones: Zones, profile: Profile | None = None) -> dict[str, 
     names another organisation's body: a qualifier naming a superior or a state body ("Ban Thường vụ Tỉnh ủy",
     "Ban Thường vụ Đảng ủy xã X" where X is not this organisation, "Ủy ban Kiểm tra Trung ương",
     "Thường trực Hội đồng nhân dân"), or a lead-in such as "thường xuyên là …". With a ``profile``:
-    a named organisation counts as own only when it is the profile's name, and a chi bộ has no Ban Thường vụ,
+    a named organisation is own when it is the profile's name (or, without a level word such as "xã", is not
+    the superior: abbreviations of the own name), and a chi bộ has no Ban Thường vụ,
     Thường trực or Ủy ban Kiểm tra of its own (a đảng ủy no chi ủy or tổ đảng) — such mentions are the
     superior's or a subordinate's. Without a profile a named organisation is taken as foreign and a bare one
     ("Ban Thường vụ Đảng ủy", "Chi ủy") as own.
@@ -800,7 +812,13 @@ def _own(body: str, orig: str, s: str, start: int, end: int, profile: Profile | 
         return False
     own = key(profile.name)
     if named:
-        return key(m.group("org") + rest_s).startswith(own)
+        qualifier = key(m.group("org") + rest_s)
+        if qualifier.startswith(own):
+            return True
+        # Another organisation with a level word ("Đảng ủy xã X") or the superior is foreign; a name without one
+        # that is not ours ("Đảng ủy Trường THPT …" for "… Trung học phổ thông …") is taken as our own spelling.
+        superior = key(re.sub(r"^(?i:đảng bộ)", "Đảng ủy", profile.superior))
+        return level is None and not (superior and qualifier.startswith(superior))
     assert level is not None
     # "Đảng ủy xã" with no name: own only for a đảng ủy xã.
     return own.startswith(key(m.group("org") + level.group(0)))

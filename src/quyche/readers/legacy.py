@@ -28,6 +28,7 @@ _VNI_PAIR = re.compile(
     r"[aeiouyAEIOUYôöÔÖ][øùûõïØÙÛÕÏ]|[aeAE][âàáåãäÂÀÁÅÃÄ]|[oO][âåäÂÅÄ]|[aA][êèéúüëÊÈÉÚÜË]|Ñ[aeiouyAEIOUY]"
 )
 
+MAX_SCAN = 200_000  # characters examined: a legacy document is legacy from its first page
 MIN_WORDS = 2  # fewer odd words than this is never enough
 MIN_SHARE = 0.3  # share of the non-ASCII words that must look legacy
 
@@ -35,7 +36,7 @@ MIN_SHARE = 0.3  # share of the non-ASCII words that must look legacy
 def looks_legacy(text: str, min_words: int = MIN_WORDS) -> str | None:
     """``"TCVN3"``, ``"VNI"`` or ``None``: which legacy encoding ``text`` seems to be typed in."""
     odd = tcvn = vni = accented = 0
-    for m in _WORD.finditer(text.replace("«", " ").replace("»", " ")):
+    for m in _WORD.finditer(text[:MAX_SCAN].replace("«", " ").replace("»", " ")):
         word = m.group()
         if word.isascii() or not any(ch.isascii() and ch.isalpha() for ch in word):
             continue

@@ -5,9 +5,12 @@ through a small device that keeps only what the model needs (text, position, fon
 pdfplumber's per-character dictionaries makes reading about three times faster, and the device is
 where the character and time budgets are enforced.
 
-Untrusted PDFs are bounded three ways: page and character counts, a wall-clock budget, and the
-size of every stream pdfminer decodes (a Flate "bomb" stops at ``max_pdf_stream_bytes`` instead of
-inflating to gigabytes). Every pdfminer/pdfplumber failure becomes a :class:`ReadError`.
+Untrusted PDFs are bounded by the limits in :mod:`quyche.readers.limits`: pages, characters, lines,
+content-stream objects, a wall-clock budget, and the size of every stream pdfminer decodes (a Flate
+"bomb" stops at ``max_pdf_stream_bytes`` instead of inflating to gigabytes). The stream and parser
+guards replace a few names inside pdfminer's modules once, at import; they act only while a budget
+is active (inside :func:`read_pdf`, per thread) and pass through otherwise. Every pdfminer or
+pdfplumber failure becomes a :class:`ReadError`.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class _Budget:
     limits: Limits
     start: float = field(default_factory=time.monotonic)
     chars: int = 0
+    skipped: int = 0
     ops: int = 0
     page_ops: int = 0
     decoded: int = 0
@@ -233,7 +237,6 @@ class _Device(PDFLayoutAnalyzer):
         self.budget = budget
         self.glyphs: list[_Glyph] = []
         self.images = 0
-        self.skipped = 0  # rotated glyphs (watermarks, vertical margin text)
         self._formats: dict[tuple[Any, float, bool], RunFormat] = {}
 
     def start(self) -> None:
@@ -258,7 +261,7 @@ class _Device(PDFLayoutAnalyzer):
             fmt = self._format(font.fontname, size, c / d > SYNTHETIC_ITALIC)
             self.glyphs.append(_Glyph(str(text), e, e + a * adv, f, size, fmt))
         else:
-            self.skipped += 1
+            self.budget.skipped += 1  # rotated or mirrored: watermarks, vertical margin text
         return adv
 
     def _charge(self) -> None:
@@ -476,7 +479,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     budget = _Budget(_limits.LIMITS)
     with _reading(budget):
         try:
-            pages = _read_pages(data, budget)
+            return _document(_read_pages(data, budget), source, budget.skipped)
         except ReadError:
             raise
         except _Abort as exc:
@@ -487,7 +490,6 @@ def read_pdf(data: bytes, source: str) -> Document:
             raise ReadError("tệp PDF cần quá nhiều bộ nhớ để đọc (tệp bất thường)", "too_large") from exc
         except Exception as exc:  # pdfminer raises anything from KeyError to struct.error on bad input
             raise _classify(exc) from exc
-    return _document(pages, source)
 
 
 def _read_pages(data: bytes, budget: _Budget) -> list[_Page]:
@@ -564,7 +566,7 @@ def _classify(exc: BaseException) -> ReadError:
     return ReadError("tệp PDF bị hỏng hoặc không trọn vẹn, không đọc được", "corrupt")
 
 
-def _document(pages: list[_Page], source: str) -> Document:
+def _document(pages: list[_Page], source: str, skipped: int) -> Document:
     glyphs = sum(p.glyphs for p in pages)
     images = sum(p.images for p in pages)
     if glyphs == 0 or (images and glyphs < 3 * len(pages)):
@@ -598,6 +600,7 @@ def _document(pages: list[_Page], source: str) -> Document:
         pages=len(pages),
         has_formatting=any(r.fmt.font for p in paragraphs for r in p.runs),
         has_layout=any(r.fmt.font for p in paragraphs for r in p.runs),
+        notes=[f"đã bỏ qua {skipped} ký tự in xoay hoặc lật (chữ chìm, chữ dọc lề)"] if skipped else [],
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import PurePath
 
 from quyche.errors import ReadError
@@ -27,7 +26,10 @@ _BOMS = (
 )
 # C0 controls other than tab, line and page breaks, and C1 controls: never in real text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics left over after NFC
 MAX_CONTROL_SHARE = 0.01
+BINARY = "tệp không phải văn bản (nhiều ký tự điều khiển, có thể là tệp nhị phân)"
 
 # Markdown: headings, quotes, bullets, emphasis and escapes go; the words stay.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
@@ -54,7 +56,9 @@ def read_text(data: bytes, source: str) -> Document:
     notes: list[str] = []
     text = nfc(_decode(data, notes))
     _check_text(text)
-    lines = text.splitlines()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # line numbers as editors count
+    if lines[-1] == "":
+        lines.pop()  # the final newline ends the last line, it does not start another
     if PurePath(source).suffix.lower() in (".md", ".markdown"):
         lines = [strip_markdown(line) for line in lines]
     paragraphs = [
@@ -76,7 +80,15 @@ def _decode(data: bytes, notes: list[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    _check_controls(data.decode("latin-1"))  # random bytes are not "legacy text"
+    if len(data) - len(data.translate(None, _C0_BYTES)) > MAX_CONTROL_SHARE * len(data):
+        raise ReadError(BINARY, "binary")  # random bytes are not "legacy text"
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    valid = len(lenient) - len(lenient.encode("ascii", "ignore")) - bad  # well-formed multi-byte letters
+    if valid >= 2 * bad and bad <= 3 + 0.01 * len(lenient):
+        # A few stray bytes in otherwise valid UTF-8 (a cut file, one pasted cp1252 quote).
+        notes.append(f"tệp UTF-8 có {bad} chỗ byte không hợp lệ, đã thay bằng ký tự \ufffd")
+        return lenient
     # Windows-1258 writes tones as combining marks after the vowel: in real cp1258 text every mark
     # composes under NFC. Legacy font bytes read as cp1258 leave marks stranded or look legacy.
     try:
@@ -94,18 +106,13 @@ def _decode(data: bytes, notes: list[str]) -> str:
 
 
 def _stranded_marks(text: str) -> bool:
-    marks = sum(1 for ch in text if unicodedata.combining(ch))
-    return marks > max(2, 0.002 * len(text))
-
-
-def _check_controls(text: str) -> None:
-    controls = len(_CONTROL.findall(text))
-    if controls and controls > MAX_CONTROL_SHARE * len(text):
-        raise ReadError("tệp không phải văn bản (nhiều ký tự điều khiển, có thể là tệp nhị phân)", "binary")
+    return len(_MARKS.findall(text)) > max(2, 0.002 * len(text))
 
 
 def _check_text(text: str) -> None:
-    _check_controls(text)
+    controls = len(_CONTROL.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise ReadError(BINARY, "binary")
     name = looks_legacy(text)
     if name:
         raise ReadError(LEGACY_ADVICE.format(name=name), "legacy_encoding")
