@@ -158,3 +158,25 @@ def test_installed_entry_point_runs() -> None:
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "quyche.cli"]
     res = subprocess.run([*cmd, "--version"], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0 and "quyche" in res.stdout
+
+
+BAD_INPUTS = {
+    "rong.docx": b"",
+    "ngau-nhien.docx": bytes(range(256)) * 40,
+    "word-cu.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000,
+    "cat-doi.docx": PartyDoc().to_bytes()[:5000],
+    "gia.pdf": b"%PDF-1.7\n this is not a pdf body",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_exit_2_and_one_line_without_traceback(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    exe = Path(sys.executable).with_name("quyche")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "quyche.cli"]
+    res = subprocess.run([*cmd, "check", str(path)], capture_output=True, text=True, timeout=30)
+    assert res.returncode == 2
+    assert "Traceback" not in res.stdout + res.stderr
+    lines = [ln for ln in res.stdout.splitlines() if name in ln]
+    assert len(lines) == 1 and "không đọc được" in lines[0]

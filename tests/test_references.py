@@ -344,6 +344,7 @@ def test_expected_basis_items_local_lines_and_order() -> None:
     assert items[6].text.startswith("Nghị quyết Đại hội Chi bộ Ủy ban nhân dân xã Tân Thạnh")
     assert items[6].text.endswith("nhiệm kỳ 2025 - 2030")
     assert items[7].optional and items[7].confidence == "L" and items[7].needs_confirmation
+    assert [b.reference.key for b in items if b.slot == "functions" and b.reference] == ["QD-362-TW-2025"]
     bset = CAT.basis_set(DANG_UY_XA)
     assert bset is not None and bset.id == "dang_uy_xa"
 

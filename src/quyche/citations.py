@@ -140,6 +140,7 @@ _DATE_WORDS = re.compile(
     rf"(?P<m>\d{{1,2}}){_SP}+(?i:năm){_SP}+(?P<y>\d{{4}}))(?!\d)"
 )
 _YEAR = re.compile(rf"{_SP}*,?{_SP}*(?P<dt>(?i:năm){_SP}+(?P<y>(?:19|20)\d{{2}}))(?!\d)")
+_STOP = re.compile(r"[;\n\r]")
 _SIBLING_GAP = re.compile(r"^[\s,]*(?:(?:va|hoac|cung|cung voi)\s*)?$")
 
 
@@ -298,10 +299,9 @@ def _titles(t: str, cites: list[Citation]) -> list[Citation]:
     for i, c in enumerate(cites):
         end = c.span[1]
         stop = len(t)
-        for ch in (";", "\n", "\r"):
-            j = t.find(ch, end)
-            if j != -1:
-                stop = min(stop, j)
+        sm = _STOP.search(t, end)
+        if sm:
+            stop = sm.start()
         nxt = cites[i + 1] if i + 1 < len(cites) else None
         if nxt is not None and nxt.span[0] < stop and _SIBLING_GAP.match(fold(t[end : nxt.span[0]])):
             stop = end  # "24-QĐ/TW và 232-QĐ/TW …": a sibling citation, not a title
@@ -312,11 +312,12 @@ def _titles(t: str, cites: list[Citation]) -> list[Citation]:
             b -= 1
         out.append(replace(c, title_span=(a, b) if b > a else None))
     result: list[Citation] = []
+    cover: tuple[int, int] | None = None  # title span of the latest citation not itself inside a title
     for c in out:
-        inside = any(
-            p.title_span is not None and p.title_span[0] <= c.span[0] and c.span[1] <= p.title_span[1] for p in result
-        )
-        result.append(replace(c, in_title=inside) if inside else c)
+        inside = cover is not None and cover[0] <= c.span[0] and c.span[1] <= cover[1]
+        if not inside:
+            cover = c.title_span
+        result.append(replace(c, in_title=True) if inside else c)
     return result
 
 

@@ -396,6 +396,7 @@ class Basis:
     optional: bool = False
     confidence: str = "M"
     needs_confirmation: bool = False
+    slot: str | None = None  # "functions": the functions-and-tasks regulation (REF-FUNCTIONS-MISSING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -746,6 +747,7 @@ class ReferenceCatalogue:
                             optional=item.optional,
                             confidence=conf,
                             needs_confirmation=flag,
+                            slot=item.slot,
                         )
                     )
                     continue
@@ -762,6 +764,7 @@ class ReferenceCatalogue:
                             optional=item.optional,
                             confidence=conf,
                             needs_confirmation=ref.confidence == "L" or item.confidence == "L",
+                            slot="functions",
                         )
                     )
             elif item.board:

@@ -58,6 +58,7 @@ SPACE_GAP = 0.18  # a gap wider than this × font size between glyphs is a word 
 COLUMN_GAP = 4.0  # a gap wider than this × font size (and ``COLUMN_GAP_MIN`` pt) splits columns anywhere
 COLUMN_GAP_MIN = 24.0
 MIDDLE_GAP = 1.5  # … and one wider than this × font size splits them in the middle band of the page
+UNSPACED_MIDDLE_GAP = 0.8  # … or this, when no space glyph fills a gap on a line that has them
 MIDDLE_BAND = (0.3, 0.7)  # share of the page width where the gap between header columns falls
 CENTER_TOLERANCE = 0.05  # share of the text width a centred line's midpoint may stray
 EDGE_LINES = 3  # lines starting at one x make it a left edge (margin, first-line indent)
@@ -360,27 +361,33 @@ def _order(line: list[_Glyph]) -> list[_Glyph]:
 
 def _clusters(line: list[_Glyph], page_width: float) -> list[list[_Glyph]]:
     """Split an ordered line where visible glyphs are separated by a column-wide gap."""
+    spaced = any(g.text.isspace() for g in line)  # this generator writes its word spaces as glyphs
     groups: list[list[_Glyph]] = [[]]
     last: _Glyph | None = None
+    space_since = False
     for g in line:
         if g.text.isspace():
             groups[-1].append(g)
+            space_since = True
             continue
-        if last is not None and _column_gap(last, g, page_width):
+        if last is not None and _column_gap(last, g, page_width, spaced and not space_since):
             groups.append([])
         groups[-1].append(g)
-        last = g
+        last, space_since = g, False
     return [_trim(gr) for gr in groups if any(not g.text.isspace() for g in gr)]
 
 
-def _column_gap(left: _Glyph, right: _Glyph, page_width: float) -> bool:
+def _column_gap(left: _Glyph, right: _Glyph, page_width: float, unspaced: bool) -> bool:
     """A very wide gap anywhere, or a moderately wide one around the middle of the page (where the
-    two header columns and the recipients/signature columns meet), separates columns."""
+    two header columns and the recipients/signature columns meet), separates columns. Where the
+    line writes its spaces as glyphs, a gap with no space glyph in it is a jump to another text
+    chunk (a table cell, a tab stop) and needs to be less wide."""
     gap, size = right.x0 - left.x1, max(left.size, right.size)
     if gap > max(COLUMN_GAP * size, COLUMN_GAP_MIN):
         return True
     middle = (left.x1 + right.x0) / 2 / page_width if page_width > 0 else 0.0
-    return gap > MIDDLE_GAP * size and MIDDLE_BAND[0] <= middle <= MIDDLE_BAND[1]
+    factor = UNSPACED_MIDDLE_GAP if unspaced else MIDDLE_GAP
+    return gap > factor * size and MIDDLE_BAND[0] <= middle <= MIDDLE_BAND[1]
 
 
 def _trim(group: list[_Glyph]) -> list[_Glyph]:
