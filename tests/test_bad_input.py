@@ -344,3 +344,12 @@ def test_guards_are_inert_outside_a_read() -> None:
 
     data = zlib.compress(b" " * (40 << 20))
     assert len(pdftypes.zlib.decompress(data)) == 40 << 20  # type: ignore[attr-defined]
+
+
+def test_pathological_markdown_is_read_in_linear_time(tmp_path: Path) -> None:
+    # Unclosed emphasis and long white space runs: regex backtracking must stay linear.
+    path = tmp_path / "slow.md"
+    path.write_bytes(("**a " * 400_000 + "\n# a" + " " * 400_000 + "x\n" + "_a " * 400_000).encode())
+    start = time.perf_counter()
+    doc = read_document(path)
+    assert time.perf_counter() - start < MAX_SECONDS and len(doc.paragraphs) == 3

@@ -270,6 +270,26 @@ def test_pdf_scanned_image_refused() -> None:
     assert "OCR" in err.value.message and "\n" not in err.value.message
 
 
+def test_pdf_column_gap_without_space_glyph() -> None:
+    # Word and LibreOffice write word spaces as glyphs; two table cells or tab stops are separate
+    # text chunks with no space glyph between them, so a gap of about one em there splits columns.
+    # A line written word by word (no space glyphs anywhere) needs the wider gap.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    left, right = "DANG BO TINH", "DANG CONG SAN"
+    x = 290 - stringWidth(left, "Helvetica", 14)
+    spaced = b"BT /F1 14 Tf %.2f 790 Td (%s) Tj ET BT /F1 14 Tf 307 790 Td (%s) Tj ET" % (
+        x, left.encode(), right.encode())
+    doc = read_pdf(minimal_pdf(spaced), "x.pdf")
+    assert [(p.plain, p.loc.col) for p in doc.paragraphs] == [(left, 0), (right, 1)]
+    chunks, at = [], 200.0
+    for word in ("MOT", "HAI", "BA", "BON", "NAM", "SAU"):  # 17 pt apart, across the middle
+        chunks.append(b"BT /F1 14 Tf %.2f 790 Td (%s) Tj ET" % (at, word.encode()))
+        at += stringWidth(word, "Helvetica", 14) + 17
+    doc = read_pdf(minimal_pdf(b" ".join(chunks)), "x.pdf")
+    assert [(p.plain, p.loc.col) for p in doc.paragraphs] == [("MOT HAI BA BON NAM SAU", None)]
+
+
 def test_pdf_synthetic_italic_and_rotated_text() -> None:
     # A sheared text matrix is how generators slant a font that has no italic face; a glyph run
     # rotated 45° is a watermark ("DỰ THẢO"): skipped, and said so in the notes.

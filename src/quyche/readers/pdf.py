@@ -647,6 +647,6 @@ def _strip_page_numbers(page: _Page, section: Section) -> list[_Piece]:
             keep.remove(edge)
             where: Literal["header", "footer"] = "header" if edge.y > page.height / 2 else "footer"
             if not any(part.where == where for part in section.parts):
-                loc = Location(0, where, page=page.number, line=edge.line)
+                loc = Location(1, where, page=page.number, line=edge.line)
                 section.parts.append(HeaderFooter("default", where, [Paragraph(text, edge.runs, loc)], True))
     return keep

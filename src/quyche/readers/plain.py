@@ -33,10 +33,9 @@ BINARY = "tệp không phải văn bản (nhiều ký tự điều khiển, có 
 
 # Markdown: headings, quotes, bullets, emphasis and escapes go; the words stay.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_MD_HEADING_END = re.compile(r"\s+#+\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_BULLET = re.compile(r"^(\s*)[*+]\s+(?=\S)")
-_MD_STRONG = re.compile(r"(\*\*|__)([^*_\s](?:.*?[^*_\s])?)\1")
+_MD_STRONG = re.compile(r"(\*\*|__)([^*_\s](?:[^*_]*?[^*_\s])?)\1")  # [^*_]: linear, no backtracking
 _MD_EM_STAR = re.compile(r"(?<![\w*])\*([^*\s](?:[^*]*?[^*\s])?)\*(?![\w*])")
 _MD_EM_UNDER = re.compile(r"(?<!\w)_([^_\s](?:[^_]*?[^_\s])?)_(?!\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
@@ -124,7 +123,10 @@ def strip_markdown(line: str) -> str:
         return line  # "*" under the issuer, "-----" under the title: Party marks, not markup
     line = _MD_QUOTE.sub("", line)
     if _MD_HEADING.match(line):
-        line = _MD_HEADING_END.sub("", _MD_HEADING.sub("", line))
+        line = _MD_HEADING.sub("", line).rstrip()
+        closed = line.rstrip("#")
+        if closed != line and (not closed or closed[-1].isspace()):
+            line = closed.rstrip()  # "## Tiêu đề ##": the closing hashes go too
     line = _MD_BULLET.sub(r"\1- ", line)
     line = _MD_STRONG.sub(r"\2", line)
     line = _MD_EM_STAR.sub(r"\1", line)
