@@ -164,8 +164,8 @@ def test_pdf_two_column_header_lines() -> None:
     assert left.loc.line == right.loc.line == 1 and left.loc.page == 1
     number, date_line = para(doc, NUMBER), para(doc, DATE_LINE)
     assert (number.loc.col, date_line.loc.col) == (0, 1)
-    single = para(doc, ISSUER)
-    assert (single.loc.col, single.loc.ncols) == (None, None)
+    single = para(doc, ISSUER)  # alone on its line but wholly in the left half: the half is its column
+    assert (single.loc.col, single.loc.ncols) == (0, 2)
     closing = [para(doc, t) for t in ("Nơi nhận:", "T/M ĐẢNG ỦY", "- Như Điều 3,", "BÍ THƯ")]
     assert [(p.loc.page, p.loc.col) for p in closing] == [(2, 0), (2, 1), (2, 0), (2, 1)]
 

@@ -452,3 +452,18 @@ def test_libreoffice_text_boxes_are_reordered_but_sided() -> None:
     styles = {p.style for p in doc.paragraphs if p.plain}
     assert "Q Times New Roman 14 B" in styles  # the paragraph styles survive, under new ids
     assert doc.zones.articles[0].para.label == "Điều 1."
+
+
+def test_wrapped_party_title_and_date_in_narrow_columns_are_joined() -> None:
+    from quyche.model import Location, Run
+    from quyche.zones import find_zones
+
+    lines = [("ĐẢNG BỘ TỈNH TÂY NINH", 0), ("ĐẢNG CỘNG SẢN VIỆT", 1), ("ĐẢNG ỦY XÃ AN HÒA", 0), ("NAM", 1),
+             ("*", 0), ("An Hòa, ngày 12 tháng 9", 1), ("Số 01-QC/ĐU", 0), ("năm 2025", 1), ("QUY CHẾ", None)]
+    paras = [Paragraph(t, [Run(t)], Location(i + 1, "line", col=c, ncols=2 if c is not None else None))
+             for i, (t, c) in enumerate(lines)]
+    z = find_zones(Document("x.pdf", "pdf", paras, has_layout=True))
+    assert z.party_title is not None and z.party_title.plain == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert z.date_line is not None and str(z.doc_date) == "2025-09-12"
+    assert z.superior is not None and z.superior.plain == "ĐẢNG BỘ TỈNH TÂY NINH"
+    assert z.issuer is not None and z.issuer.plain == "ĐẢNG ỦY XÃ AN HÒA"

@@ -281,6 +281,7 @@ def find_zones(doc: Document) -> Zones:
             z.marks.append(p)
             continue
         pieces.extend(x for x in p.split_tabs() if x.plain)
+    pieces = _join_wrapped(pieces)
     z.header = pieces
     _assign_header(z, pieces)
 
@@ -340,6 +341,31 @@ def find_zones(doc: Document) -> Zones:
 
 def _is_heading(t: str) -> bool:
     return bool(ARTICLE_RE.match(t) or CHAPTER_RE.match(t) or PART_RE.match(t) or re.match(r"^Mục\s+\d+\s*$", t))
+
+
+def _join_wrapped(pieces: list[Paragraph]) -> list[Paragraph]:
+    """Join a party title or date line that a narrow column wrapped onto two lines ("ĐẢNG CỘNG SẢN
+    VIỆT" / "NAM"; "…, ngày 12 tháng 9" / "năm 2025"), as PDF columns and narrow cells do. The
+    continuation is the next piece in the same column, which in reading order may come after a
+    piece of the other column."""
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        p = out[i]
+        if p.loc.col is not None:
+            for j in range(i + 1, min(i + 4, len(out))):
+                nxt = out[j]
+                if nxt.loc.col != p.loc.col or nxt.loc.table != p.loc.table:
+                    continue
+                joined = f"{p.plain} {nxt.plain}"
+                title = fold(p.plain) != _PARTY_KEY and fold(joined).strip(" .:") == _PARTY_KEY
+                dated = not is_date_line(p.plain) and "ngày" in p.plain.lower() and is_date_line(joined)
+                if title or dated:
+                    out[i] = _merge(p, nxt)
+                    del out[j]
+                break
+        i += 1
+    return out
 
 
 def _assign_header(z: Zones, pieces: list[Paragraph]) -> None:
@@ -422,7 +448,7 @@ def _assign_closing(z: Zones, closing: list[Paragraph]) -> None:
             mode, sig_col = "sig", cell
             z.signature.append(p)
             continue
-        if p.loc.table is not None and p.loc.col is not None:
+        if p.loc.col is not None and (p.loc.table is not None or p.loc.container == "line"):
             if rec_col == cell:
                 z.recipients.append(p)
             elif sig_col == cell:

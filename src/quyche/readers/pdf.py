@@ -629,8 +629,14 @@ def _paragraphs(pages: list[_Page], sections: dict[tuple[int, int], Section]) ->
         return []
     area = _Area.of(body)
     out: list[Paragraph] = []
+    mid = (area.left + area.right) / 2
     for pc in body:
-        loc = Location(len(out) + 1, "line", col=pc.col, ncols=pc.ncols, page=pc.page, line=pc.line)
+        col, ncols = pc.col, pc.ncols
+        if ncols is None and (pc.x1 < mid or pc.x0 > mid):
+            # A lone line wholly in one half of the page (a wrapped "VIỆT NAM", the signer's name,
+            # a recipient item): record the half as its column so zones can tell left from right.
+            col, ncols = (0 if pc.x1 < mid else 1), 2
+        loc = Location(len(out) + 1, "line", col=col, ncols=ncols, page=pc.page, line=pc.line)
         out.append(Paragraph("".join(r.text for r in pc.runs), pc.runs, loc, align=_align(pc, area)))
     return out
 

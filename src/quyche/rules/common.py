@@ -210,3 +210,64 @@ def split_lines(p: Paragraph) -> list[Paragraph]:
                 pieces[-1].append(Run(chunk, run.fmt))
     out = [replace(p, text="".join(r.text for r in rs), runs=rs) for rs in pieces]
     return [q for q in out if q.plain] or [p]
+
+
+# ----------------------------------------------------------------- drafts, working regulations, template kind
+# (TPL and CNT families)
+_DRAFT_MARK = re.compile(r"^dự\s+thảo(\s+lần\s+\S+)?\s*$", re.IGNORECASE)
+
+
+def draft_mark(zones: Zones) -> Paragraph | None:
+    """The "Dự thảo" / "Dự thảo lần n" mark at the top of page 1 (a mark line, or a header piece when the
+    mark sits inside the header table), or None."""
+    for p in [*zones.marks, *zones.header]:
+        if _DRAFT_MARK.match(p.plain):
+            return p
+    return None
+
+
+def is_working_regulation(zones: Zones) -> bool:
+    """The document is a quy chế làm việc: the trích yếu says "làm việc …"; without a trích yếu, a type line
+    "QUY CHẾ" (or none at all) over a body of articles. A "QUY CHẾ" about something else (chi tiêu nội bộ…) is
+    not one."""
+    summary = fold(zones.summary_text)
+    if summary:
+        return "lam viec" in summary
+    return type_key(zones.title_type) in ("quy che", "") and bool(zones.articles)
+
+
+def template_kind_for(zones: Zones, profile: object | None) -> str:
+    """Model skeleton kind (rules.md §0.3): the profile's ``template_kind``; without a profile, from the
+    issuer ("ĐẢNG ỦY …" → 7619-mau1, "CHI BỘ …" → 7619-chibo), else from the trích yếu."""
+    kind = getattr(profile, "template_kind", None) if profile is not None else None
+    if isinstance(kind, str):
+        return kind
+    issuer = issuer_kind(zones)
+    if issuer == "chi_bo":
+        return "7619-chibo"
+    if issuer in ("dang_uy", "ban_thuong_vu"):
+        return "7619-mau1"
+    return "7619-chibo" if fold(zones.summary_text).startswith("lam viec cua chi bo") else "7619-mau1"
+
+
+# Abbreviations expanded before organisation names are compared ("Trường THPT X" = "Trường Trung học phổ
+# thông X"); folded tokens.
+_ORG_ABBREVIATIONS = {
+    "thpt": "trung hoc pho thong", "thcs": "trung hoc co so", "ptth": "pho thong trung hoc",
+    "ptcs": "pho thong co so", "mn": "mam non", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc", "btv": "ban thuong vu", "bch": "ban chap hanh", "ubkt": "uy ban kiem tra",
+    "tp": "thanh pho", "tw": "trung uong", "dcs": "dang cong san",
+}
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+
+def org_key(text: str) -> str:
+    """Comparison key of an organisation name: folded (case, diacritics, "uỷ"/"ủy"), punctuation as space,
+    common abbreviations spelt out ("THPT", "UBND", "BTV"…)."""
+    words = _NON_WORD.sub(" ", fold(text)).split()
+    return " ".join(_ORG_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def key_has(text_key: str, phrase_key: str) -> bool:
+    """``phrase_key`` occurs in ``text_key`` as whole words (both already keys)."""
+    return bool(phrase_key) and re.search(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)", text_key) is not None

@@ -1,0 +1,1 @@
+"""TPL — template leftovers and copying (rules.md §8)."""

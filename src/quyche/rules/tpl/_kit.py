@@ -1,0 +1,101 @@
+"""Helpers the TPL rules share: the document's text pieces by zone, and template placeholders.
+
+Not a rule module: it registers nothing. TPL-PLACEHOLDER reports the placeholders; TPL-DRAFT-MARK uses
+the same finder to tell that a document left unfinished is not marked "Dự thảo".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quyche.model import Paragraph
+from quyche.zones import Zones
+
+# Runs of three or more dots (". . ." too) or an ellipsis; "xxx"; a bracketed slot "[tên]", "<tên đơn vị>".
+_DOTS = r"[.…](?:\s?[.…])+|…"
+_SLOT = re.compile(rf"{_DOTS}|(?<!\w)[xX]{{3,}}(?!\w)|\[[^\]\n]*\]|<[^<>\n]*>")
+_DOTS_ONLY = re.compile(r"^[\s.…_·]+$")
+# "v.v…", "v.v..." (và vân vân) ends an enumeration; it is no slot.
+_VV = re.compile(r"\bv\.\s?v[.…\s]*", re.IGNORECASE)
+# A footnote or reference mark "[1]" is no slot either.
+_FOOTNOTE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
+# A date line whose day or month is blank: "ngày    tháng    năm 2025" (dots are caught by _SLOT).
+_BLANK_DATE = re.compile(r"ngày[\s._…]*tháng[\s._…]*năm\b", re.IGNORECASE)
+_NEU_CO = re.compile(r"\(\s*nếu\s+có\s*\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    paragraph: Paragraph
+    zone: str  # zone name for Hit.zone ("header", "title.summary", "body", …)
+    text: str  # the placeholder as written
+    context: str  # a few words around it
+    kind: str  # "slot" (a blank to fill) or "neu_co" (the model's "(nếu có)" note)
+
+
+def same_piece(a: Paragraph | None, b: Paragraph | None) -> bool:
+    """The same source paragraph, or the same tab piece of it (zones hand out split or merged copies)."""
+    if a is None or b is None:
+        return False
+    return a is b or (a.loc == b.loc and a.plain == b.plain)
+
+
+def pieces(z: Zones) -> list[tuple[str, Paragraph]]:
+    """Every text piece the zones found, with its zone name, in document order."""
+    out: list[tuple[str, Paragraph]] = [("marks", p) for p in z.marks]
+    out += [("header", p) for p in z.header]
+    if z.title_type is not None:
+        out.append(("title.type", z.title_type))
+    out += [("title.summary", p) for p in z.title_summary]
+    if z.attached_ref is not None:
+        out.append(("title", z.attached_ref))
+    out += [("preamble", p) for p in z.preamble]
+    out += [("body", p) for p in z.body]
+    out += [("signature", p) for p in z.signature]
+    out += [("recipients", p) for p in z.recipients]
+    return out
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def _blank_out(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def find_placeholder(zone: str, p: Paragraph, z: Zones) -> Placeholder | None:
+    """The placeholder left in one piece (the first slot, else a "(nếu có)" note), or None.
+
+    Exempt: the "Số …" line (a blank number is TPL-DRAFT-MARK's and FMT-NUMBER-PATTERN's business) and the
+    signing space (a signature line of dots only)."""
+    text = p.plain
+    if not text or same_piece(p, z.number):
+        return None
+    if zone == "signature" and _DOTS_ONLY.match(text):
+        return None
+    scan = _VV.sub(_blank_out, text)
+    for m in _SLOT.finditer(scan):
+        if _FOOTNOTE.match(m.group(0)):
+            continue
+        return Placeholder(p, zone, m.group(0).strip(), _context(text, m.start(), m.end()), "slot")
+    if same_piece(p, z.date_line):
+        bd = _BLANK_DATE.search(text)
+        if bd is not None:
+            return Placeholder(p, zone, bd.group(0), _context(text, bd.start(), bd.end()), "slot")
+    nc = _NEU_CO.search(text)
+    if nc is not None:
+        return Placeholder(p, zone, nc.group(0), _context(text, nc.start(), nc.end()), "neu_co")
+    return None
+
+
+def placeholders(z: Zones) -> list[Placeholder]:
+    """At most one placeholder per piece, in document order."""
+    out = []
+    for zone, p in pieces(z):
+        ph = find_placeholder(zone, p, z)
+        if ph is not None:
+            out.append(ph)
+    return out

@@ -1,0 +1,69 @@
+"""TPL-MODEL-VERBATIM — the articles the organisation must write for itself are not copied from the model.
+
+Articles are mapped onto the model skeleton (template kind from the profile, else from the issuer line); for
+each article serving a block marked ``adapt`` (responsibilities, meeting regime, relationships…), the text
+of the article (title left out) is compared with the block's model text — of every template kind, since
+copying another kind's model is copying too. At or above ``ctx.settings.verbatim_threshold`` (default 0.95,
+normalised token similarity) the article is reported, with the share of such articles among the mapped
+``adapt`` articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quyche.model import Document
+from quyche.rules.base import Context, Hit, rule
+from quyche.rules.common import is_working_regulation, template_kind_for
+from quyche.skeleton import TEMPLATE_KINDS, article_text, map_articles, similarity, skeleton
+from quyche.zones import Node
+
+
+def _model_texts(block_key: str) -> list[tuple[str, str]]:
+    """(template kind, model text) of a block in every template kind that has it, distinct texts only."""
+    sk = skeleton()
+    out: dict[str, str] = {}
+    for kind in TEMPLATE_KINDS:
+        b = sk.block(block_key, kind)
+        if b is not None and b.adapt and b.model_text and b.model_text not in out:
+            out[b.model_text] = kind
+    return [(k, t) for t, k in out.items()]
+
+
+@rule("TPL-MODEL-VERBATIM")
+def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+    z = doc.zones
+    if not z.articles or not is_working_regulation(z):
+        return
+    sk = skeleton()
+    kind = template_kind_for(z, ctx.profile)
+    mapping = map_articles(z, sk, kind)
+    adapt = {b.key for b in sk.blocks(kind) if b.adapt}
+    best: dict[int, tuple[float, str, Node]] = {}  # article → (similarity, block, node)
+    compared: set[int] = set()
+    for m in mapping.matches:
+        if m.block not in adapt or m.node.kind != "dieu":
+            continue
+        compared.add(id(m.node))
+        text = article_text(m.node, title=False)
+        if not text.strip():
+            continue
+        for _, model in _model_texts(m.block):
+            score = similarity(text, model)
+            if id(m.node) not in best or score > best[id(m.node)][0]:
+                best[id(m.node)] = (score, m.block, m.node)
+    threshold = ctx.settings.verbatim_threshold
+    copied = [(s, b, n) for s, b, n in best.values() if s >= threshold]
+    if not copied:
+        return
+    share = f"{len(copied)}/{len(compared)} điều cần tự xây dựng ({round(100 * len(copied) / len(compared))} %)"
+    order = {id(a): i for i, a in enumerate(z.articles)}
+    for score, block, node in sorted(copied, key=lambda c: order.get(id(c[2]), 0)):
+        pct = f"{score * 100:.0f} %".replace(".", ",")
+        yield Hit(
+            f"Điều {node.number}. {node.full_title} gần như chép nguyên văn quy chế mẫu (giống {pct}, ngưỡng "
+            f"{threshold * 100:.0f} %; khối “{block}”, mô hình khung {sk.version}); tổng cộng {share} giống mẫu",
+            paragraph=node.para, zone="body", expected=f"giống mẫu dưới {threshold * 100:.0f} %", actual=pct,
+            fix=f"Viết lại Điều {node.number} theo nhiệm vụ, tổ chức và cách làm việc thực tế của đơn vị (nêu tên "
+            "cụ thể, cách phân công, lịch họp, quan hệ công tác)",
+        )
