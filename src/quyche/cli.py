@@ -161,6 +161,18 @@ def rules(
         out.print("\n[dim]Quy tắc này chưa được kiểm tra tự động trong phiên bản này.[/]")
 
 
+@app.command("refs")
+def refs(
+    query: Annotated[str | None, typer.Argument(help="Số hiệu (294-QĐ/TW, 294), khóa hoặc từ khóa")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày đối chiếu YYYY-MM-DD (mặc định: hôm nay)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON")] = False,
+) -> None:
+    """Tra cứu danh mục văn bản căn cứ và chuỗi thay thế đến văn bản hiện hành."""
+    from quyche.refs_view import run as refs_run
+
+    raise typer.Exit(refs_run(query, as_of, as_json, out, err))
+
+
 @app.callback(invoke_without_command=True)
 def _main(
     version: Annotated[bool, typer.Option("--version", help="In phiên bản rồi thoát")] = False,

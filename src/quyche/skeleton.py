@@ -650,7 +650,7 @@ def similarity(a: str, b: str) -> float:
     return float(Indel.normalized_similarity(ta, tb))
 
 
-_NUMBERING = re.compile(r"(?m)^\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)|[-–+•])\s+")
+_NUMBERING = re.compile(r"(?m)(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)|[-–+•])\s+")
 
 
 def _drop_numbering(text: str) -> str:

@@ -226,14 +226,16 @@ def draft_mark(zones: Zones) -> Paragraph | None:
     return None
 
 
-def is_working_regulation(zones: Zones) -> bool:
-    """The document is a quy chế làm việc: the trích yếu says "làm việc …"; without a trích yếu, a type line
-    "QUY CHẾ" (or none at all) over a body of articles. A "QUY CHẾ" about something else (chi tiêu nội bộ…) is
-    not one."""
+def qclv_with_articles(zones: Zones) -> bool:
+    """A quy chế làm việc with articles to judge (TPL-MODEL-VERBATIM, CNT): the trích yếu says "làm việc …";
+    without a trích yếu, a type line "QUY CHẾ" (or none at all) over a body of articles. A "QUY CHẾ" about
+    something else (chi tiêu nội bộ…) is not one."""
+    if not zones.articles:
+        return False
     summary = fold(zones.summary_text)
     if summary:
         return "lam viec" in summary
-    return type_key(zones.title_type) in ("quy che", "") and bool(zones.articles)
+    return type_key(zones.title_type) in ("quy che", "")
 
 
 def template_kind_for(zones: Zones, profile: object | None) -> str:
@@ -271,3 +273,29 @@ def org_key(text: str) -> str:
 def key_has(text_key: str, phrase_key: str) -> bool:
     """``phrase_key`` occurs in ``text_key`` as whole words (both already keys)."""
     return bool(phrase_key) and re.search(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)", text_key) is not None
+
+
+# ----------------------------------------------------------------- the collective (MEET / TERM families)
+def is_working_regulation(zones: Zones) -> bool:
+    """The document is a working regulation: trích yếu "làm việc …", or type "QUY CHẾ" naming "làm việc"."""
+    summary = fold(zones.summary_text)
+    return summary.startswith("lam viec") or (type_key(zones.title_type) == "quy che" and "lam viec" in summary)
+
+
+def collective_kind(zones: Zones, profile: object | None = None) -> str | None:
+    """"dang_uy" or "chi_bo": the organisation kind from the profile when one is given, else from the
+    issuer line ("ĐẢNG ỦY …" / "CHI BỘ …"), the authority line or the number, else from the trích yếu
+    ("… của Chi bộ …" / "… của Ban Chấp hành Đảng bộ …"); None when nothing tells."""
+    if profile is not None:
+        return "dang_uy" if getattr(profile, "is_dang_uy", False) else "chi_bo"
+    kind = issuer_kind(zones)
+    if kind in ("dang_uy", "ban_thuong_vu"):
+        return "dang_uy"
+    if kind == "chi_bo":
+        return "chi_bo"
+    summary = fold(zones.summary_text)
+    if re.search(r"\bcua chi bo\b", summary):
+        return "chi_bo"
+    if re.search(r"\b(ban chap hanh dang bo|dang uy)\b", summary):
+        return "dang_uy"
+    return None

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 
 from quyche.model import Paragraph
+from quyche.text import fold
 from quyche.zones import Zones
 
 # Runs of three or more dots (". . ." too) or an ellipsis; "xxx"; a bracketed slot "[tên]", "<tên đơn vị>".
 _DOTS = r"[.…](?:\s?[.…])+|…"
-_SLOT = re.compile(rf"{_DOTS}|(?<!\w)[xX]{{3,}}(?!\w)|\[[^\]\n]*\]|<[^<>\n]*>")
+_SLOT = re.compile(rf"(?P<dots>{_DOTS})|(?<!\w)[xX]{{3,}}(?!\w)|\[[^\]\n]*\]|<[^\s<>][^<>\n]*(?<!\s)>")
 _DOTS_ONLY = re.compile(r"^[\s.…_·]+$")
 # "v.v…", "v.v..." (và vân vân) ends an enumeration; it is no slot.
 _VV = re.compile(r"\bv\.\s?v[.…\s]*", re.IGNORECASE)
@@ -23,6 +24,28 @@ _FOOTNOTE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 # A date line whose day or month is blank: "ngày    tháng    năm 2025" (dots are caught by _SLOT).
 _BLANK_DATE = re.compile(r"ngày[\s._…]*tháng[\s._…]*năm\b", re.IGNORECASE)
 _NEU_CO = re.compile(r"\(\s*nếu\s+có\s*\)", re.IGNORECASE)
+# Words a blank usually follows ("khóa …", "nhiệm kỳ...", "đồng chí …", "xã …"): dots after them are a slot even
+# when they end a list.
+_SLOT_WORDS = frozenset({
+    "khoa", "ky", "so", "ngay", "thang", "nam", "xa", "phuong", "bo", "uy", "tinh", "huyen", "thon", "to", "chi",
+    "ong", "ba", "ten", "truong", "cua", "tai", "la", "lan", "thu", "gom", "dong", "vien", "hieu", "quyet", "dinh",
+})
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _ends_a_list(text: str, start: int, end: int) -> bool:
+    """An ellipsis closing an enumeration ("kinh tế, văn hóa, xã hội…"): attached to the last item, a comma
+    earlier in the same sentence, and nothing but punctuation or the sentence going on after it."""
+    if start == 0 or not text[start - 1].isalnum():
+        return False
+    word = _PREV_WORD.search(text[:start])
+    if word is None or fold(word.group(1)) in _SLOT_WORDS:
+        return False
+    clause = re.split(r"[.;:]\s", text[max(0, start - 80): start])[-1]
+    if "," not in clause:
+        return False
+    after = text[end: end + 1]
+    return not after or after in " .;,:)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +81,14 @@ def pieces(z: Zones) -> list[tuple[str, Paragraph]]:
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    """``text[start:end]`` with about ``width`` characters either side, cut at word boundaries."""
     a, b = max(0, start - width), min(len(text), end + width)
+    if a > 0:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else a
+    if b < len(text):
+        space = text.rfind(" ", end, b)
+        b = space if space >= 0 else b
     return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
@@ -69,16 +99,19 @@ def _blank_out(m: re.Match[str]) -> str:
 def find_placeholder(zone: str, p: Paragraph, z: Zones) -> Placeholder | None:
     """The placeholder left in one piece (the first slot, else a "(nếu có)" note), or None.
 
-    Exempt: the "Số …" line (a blank number is TPL-DRAFT-MARK's and FMT-NUMBER-PATTERN's business) and the
-    signing space (a signature line of dots only)."""
+    Exempt: the "Số …" line (a blank number is TPL-DRAFT-MARK's and FMT-NUMBER-PATTERN's business), the
+    signing space (a signature line of dots only) and a header line of dots only (a rule line drawn with dots
+    under the title or the issuer)."""
     text = p.plain
     if not text or same_piece(p, z.number):
         return None
-    if zone == "signature" and _DOTS_ONLY.match(text):
-        return None
+    if zone in ("signature", "header") and _DOTS_ONLY.match(text):
+        return None  # the signing space; a line of dots drawn under a header line
     scan = _VV.sub(_blank_out, text)
     for m in _SLOT.finditer(scan):
         if _FOOTNOTE.match(m.group(0)):
+            continue
+        if m.group("dots") and _ends_a_list(text, m.start(), m.end()):
             continue
         return Placeholder(p, zone, m.group(0).strip(), _context(text, m.start(), m.end()), "slot")
     if same_piece(p, z.date_line):

@@ -24,10 +24,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         labels = sk.label_hits(p.plain)
         if not labels:
             continue
+        text = nfc(p.plain)
         found = []
         for lb in labels:
-            span = lb.search(p.plain) if lb.kind == "regex" else None
-            found.append(nfc(p.plain)[span[0]: span[1]] if span else lb.text)
+            span = lb.search(text) if lb.kind == "regex" else None
+            if span is not None:
+                found.append(text[span[0]: span[1]])
+        if not found:  # literal labels only: quote them as written when they are, else the label itself
+            for lb in labels:
+                at = text.lower().find(lb.text.lower())
+                found.append(text[at: at + len(lb.text)] if at >= 0 else lb.text)
         names = "; ".join(f"“{t}”" for t in dict.fromkeys(found))
         yield Hit(
             f"Còn nhãn của văn bản mẫu {names} trong {quote(p)}",

@@ -10,13 +10,16 @@ normalised token similarity) the article is reported, with the share of such art
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.common import is_working_regulation, template_kind_for
+from quyche.rules.common import qclv_with_articles, template_kind_for
 from quyche.skeleton import TEMPLATE_KINDS, article_text, map_articles, similarity, skeleton
 from quyche.zones import Node
+
+_CLAUSE_BREAK = re.compile(r"\s+(?=\d{1,3}\.\s)")
 
 
 def _model_texts(block_key: str) -> list[tuple[str, str]]:
@@ -27,13 +30,15 @@ def _model_texts(block_key: str) -> list[tuple[str, str]]:
         b = sk.block(block_key, kind)
         if b is not None and b.adapt and b.model_text and b.model_text not in out:
             out[b.model_text] = kind
-    return [(k, t) for t, k in out.items()]
+    # The YAML folds a model text onto one line; put each numbered clause back on its own line so that
+    # ``similarity`` drops its number as it does for the document's clauses.
+    return [(k, _CLAUSE_BREAK.sub("\n", t)) for t, k in out.items()]
 
 
 @rule("TPL-MODEL-VERBATIM")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
-    if not z.articles or not is_working_regulation(z):
+    if not qclv_with_articles(z):
         return
     sk = skeleton()
     kind = template_kind_for(z, ctx.profile)

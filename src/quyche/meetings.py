@@ -1,0 +1,673 @@
+"""Read the meeting regime out of a working regulation (MEET family, rules.md §6).
+
+The meeting clauses are the articles whose title names a meeting ("Chế độ họp", "Chế độ sinh hoạt",
+"Sinh hoạt …", "Hội nghị …", "Chế độ làm việc"), with their khoản and điểm. From them — and, more
+strictly, from any other body paragraph that says "<body> họp / sinh hoạt … <frequency>" — this module
+extracts:
+
+- :class:`MeetingStatement` — who meets (``bodies``: keys of :data:`BODY_NAMES`), what kind of meeting
+  (``regular`` thường kỳ / thường lệ / định kỳ, ``thematic`` chuyên đề, ``extraordinary`` bất thường,
+  ``review`` sơ kết / tổng kết, or ``unspecified``) and how often (``interval`` in months: "hằng tháng" = 1,
+  "ba tháng một lần" = 3, "mỗi năm 2 lần" = 6, "hằng tuần" = 0.25 …);
+- :class:`Duration` — minimum length of a meeting ("ít nhất 90 phút", "2 giờ", "1,5 giờ");
+- :class:`Threshold` — quorums ("ít nhất 2/3 số ủy viên được triệu tập có mặt") and voting thresholds
+  ("quá nửa tổng số ủy viên tán thành", "quá nửa số ủy viên có mặt tán thành").
+
+Matching is done on a folded copy of each paragraph that keeps character positions (case, diacritics and
+tone placement ignored), so every phrase is reported exactly as written. The frequency vocabulary is data
+(``quyche/data/meeting_phrases.yaml``, exported as :data:`interval_phrases`).
+
+Use :func:`meeting_clauses` (cached per document zones) from the rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from quyche.model import Paragraph
+from quyche.text import fold
+from quyche.zones import Node, Zones
+
+# ====================================================================================== vocabulary
+MEETING_TITLE_KEYS = ("che do hop", "che do sinh hoat", "sinh hoat", "hoi nghi", "che do lam viec", "lich hop")
+
+BODY_NAMES: dict[str, str] = {
+    "bch": "Ban Chấp hành (Đảng ủy)",
+    "btv": "Ban Thường vụ",
+    "thuong_truc": "Thường trực",
+    "chi_bo": "Chi bộ",
+    "chi_uy": "Chi ủy",
+    "chi_bo_sub": "các chi bộ trực thuộc",
+    "dang_bo": "hội nghị đảng viên toàn đảng bộ",
+    "to_dang": "tổ đảng",
+    "ubkt": "Ủy ban Kiểm tra",
+    "superior": "cấp ủy cấp trên",
+    "cap_uy": "cấp ủy",
+}
+# Mentions that are people or offices, not meeting bodies ("đảng ủy viên", "Phó Bí thư thường trực").
+NOT_BODIES = frozenset({"member", "person", "staff"})
+
+# Folded patterns, longest first: the first alternative that matches at a position wins.
+_BODY_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("member", r"(?:dang uy|chi uy|cap uy|thuong vu) vien"),
+    ("staff", r"van phong (?:dang uy|cap uy|chi uy)"),
+    ("person", r"(?:pho )?bi thu(?: thuong truc)?"),
+    ("thuong_truc", r"thuong truc(?: (?:dang uy|cap uy|chi uy))?"),
+    ("btv", r"ban thuong vu(?: (?:dang uy|cap uy))?"),
+    ("bch", r"ban chap hanh(?: dang bo| chi bo)?"),
+    ("ubkt", r"uy ban kiem tra(?: dang uy)?"),
+    ("dang_bo", r"hoi nghi (?:toan the )?dang vien(?: (?:trong |cua )?toan dang bo)?"
+                r"|dang vien (?:trong |cua )?toan dang bo|(?:sinh hoat|hop|hoi nghi) toan dang bo"
+                r"|toan the dang vien|dang bo (?:hop |sinh hoat )?toan the|hoi nghi toan the"),
+    ("chi_uy", r"chi uy"),
+    ("chi_bo_sub", r"cac chi bo(?: truc thuoc)?|chi bo truc thuoc"),
+    ("chi_bo", r"chi bo"),
+    ("to_dang", r"(?:cac )?to dang"),
+    ("superior", r"cap uy cap tren|(?:tinh|huyen|quan|thi|thanh) uy"),
+    ("bch", r"dang uy"),
+    ("cap_uy", r"cap uy"),
+)
+_BODY_RES = tuple((k, re.compile(rf"(?<![a-z0-9]){p}(?![a-z0-9])")) for k, p in _BODY_PATTERNS)
+
+_KIND_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("regular", re.compile(r"(?<![a-z])(?:thuong ky|thuong le|dinh ky)(?![a-z])")),
+    ("thematic", re.compile(r"(?<![a-z])chuyen de(?![a-z])")),
+    ("extraordinary", re.compile(r"(?<![a-z])(?:bat thuong|dot xuat)(?![a-z])")),
+    ("review", re.compile(r"(?<![a-z])(?:so ket|tong ket|kiem diem)(?![a-z])")),
+)
+# Verbs of meeting, on the lower-cased (not folded) text: folded "hop" would also match "hợp" (hợp lệ).
+_VERB_RE = re.compile(r"(?<!\w)(?:họp|sinh hoạt|giao ban|hội nghị)(?!\w)")
+_SUBJECT_TAIL = re.compile(r"^(?:\s+[^\s,.;:()]+){0,6}?\s+(?:họp|sinh hoạt|giao ban|tổ chức hội nghị|hội nghị)(?!\w)")
+_COORD = re.compile(r"^\s*(?:,|và|hoặc|,\s*và|cùng)\s*$")
+_STRONG_KIND = re.compile(r"(?<![a-z])(?:thuong ky|thuong le|chuyen de|bat thuong)(?![a-z])")
+_OTHER_ACTS = re.compile(r"(?<![a-z])(?:bao cao|gui|thong bao|kiem diem|danh gia|tong hop|kiem tra|giam sat)(?![a-z])")
+_REPLACE_RE = re.compile(r"(?<![a-z])(?:thay cho|thay the|thay vi|khong sinh hoat thuong ky)(?![a-z])")
+_SEGMENT_END = re.compile(r"[.;:!?](?=\s|$)")
+_ANCHOR_BEFORE = re.compile(r"(?:^|\s)vao(?:\s+\S+){0,4}\s*$")
+
+
+# ====================================================================================== phrase data
+@cache
+def _phrase_data() -> dict[str, Any]:
+    text = resources.files("quyche.data").joinpath("meeting_phrases.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _load_interval_phrases() -> dict[str, float]:
+    return {str(k): float(v) for k, v in _phrase_data()["interval_phrases"].items()}
+
+
+interval_phrases: dict[str, float] = _load_interval_phrases()
+"""Frequency phrases as regulations write them → interval in months (``meeting_phrases.yaml``)."""
+
+_UNITS: dict[str, float] = {fold(str(k)): float(v) for k, v in _phrase_data()["units"].items()}
+_NUMBERS: dict[str, float] = {fold(str(k)): float(v) for k, v in _phrase_data()["numbers"].items()}
+
+_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
+_UNIT = "(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
+_LEAST = r"(?:(?:it nhat|toi thieu) )?"
+_ONCE = r"(?:mot|1|01) lan"
+
+
+def _w(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])")
+
+
+# (name, regex, how the interval follows from n and unit); first listed wins on equal start and length.
+_INTERVAL_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "mỗi năm 2 lần", "mỗi tháng ít nhất một lần", "một năm hai lần", "1 tháng 1 lần"
+    ("unit_per_n", _w(rf"{_LEAST}(?:moi|hang|mot|1|01|trong (?:mot|1|01)) (?P<u>{_UNIT}),? {_LEAST}(?P<n>{_NUM}) lan")),
+    # "1 lần/tháng", "hai lần mỗi năm", "ít nhất 01 lần/quý", "một lần trong một quý"
+    ("unit_per_n", _w(rf"{_LEAST}(?P<n>{_NUM}) lan ?(?:/ ?|tren |moi |hang |trong (?:mot |1 |01 )?|mot |1 |01 )"
+                      rf"(?P<u>{_UNIT})")),
+    # "3 tháng một lần", "ba tháng một lần", "nửa tháng một lần", "6 tháng/lần"
+    ("n_units", _w(rf"{_LEAST}(?P<n>{_NUM}) (?P<u>{_UNIT}) ?(?:{_ONCE}|/ ?lan)")),
+    # "mỗi 3 tháng", "cứ 3 tháng", "định kỳ 6 tháng"
+    ("n_units", _w(rf"(?:moi|cu|dinh ky) (?P<n>{_NUM}) (?P<u>{_UNIT})")),
+    # "hằng tháng", "hàng quý", "mỗi tháng một lần", "ít nhất mỗi quý một lần"
+    ("unit", _w(rf"{_LEAST}(?:moi|hang) (?P<u>{_UNIT})(?: {_ONCE})?")),
+    # "vào dịp sơ kết 6 tháng và tổng kết năm": twice a year (a schedule, see MeetingStatement.anchored)
+    ("reviews", _w(r"(?:vao )?(?:dip )?so ket (?:6|06|sau) thang va tong ket(?: cuoi)? nam")),
+)
+
+
+def _number(text: str) -> float:
+    t = text.strip()
+    if t in _NUMBERS:
+        return _NUMBERS[t]
+    return float(t.replace(",", "."))
+
+
+# ====================================================================================== folded text
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if ch in "\u2010\u2011\u2012\u2013\u2014\u2212":
+        return "-"
+    base = unicodedata.normalize("NFD", ch)[:1] or ch
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold_keep(text: str) -> str:
+    """:func:`quyche.text.fold` that keeps every character position (one folded character per character),
+    so that a match in the folded text slices the original: ``text[m.start():m.end()]``."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def lower_keep(text: str) -> str:
+    """Lower case, one character per character (keeps diacritics: "họp" ≠ "hợp")."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+# ====================================================================================== results
+@dataclass(frozen=True, slots=True)
+class Interval:
+    months: float
+    start: int
+    end: int
+    phrase: str  # as written
+    at_least: bool = False  # "ít nhất …"
+    schedule: bool = False  # "vào ngày 05 hằng tháng", "vào dịp sơ kết 6 tháng và tổng kết năm"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingStatement:
+    paragraph: Paragraph | None
+    text: str  # the sentence part (segment) as written
+    bodies: tuple[str, ...]  # keys of BODY_NAMES; () when the text names none
+    kind: str  # regular | thematic | extraordinary | review | unspecified
+    interval: float | None  # months
+    phrase: str  # the frequency phrase as written
+    at_least: bool = False
+    anchored: bool = False  # a schedule ("vào ngày 05 hằng tháng") rather than a stated frequency
+    replaces_regular: bool = False  # "sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ"
+    in_article: bool = True  # found in a meeting article (else in another body paragraph)
+    explicit_bodies: bool = True  # bodies named in the sentence (else inherited from the khoản / title)
+
+    def is_of(self, body: str, *, implicit: bool = False) -> bool:
+        """The statement is about ``body`` (or names no body and ``implicit`` says that means ``body``)."""
+        return body in self.bodies or (implicit and not [b for b in self.bodies if b not in NOT_BODIES])
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    paragraph: Paragraph | None
+    text: str  # the sentence part as written
+    minutes: float
+    phrase: str
+    minimum: bool  # "ít nhất", "không ít hơn" or a bare figure; False for "không quá", "tối đa"
+    combined: bool  # the segment is about a monthly and thematic meeting held together
+    bodies: tuple[str, ...] = ()  # bodies the sentence part names
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    paragraph: Paragraph | None
+    text: str  # the sentence part as written
+    kind: str  # quorum | vote
+    value: float  # fraction of the base: 2/3 → 0.667, "quá nửa" → 0.5
+    strict: bool  # "quá", "trên", "hơn": more than value
+    phrase: str
+    base: str | None  # total ("tổng số") | present ("có mặt", "dự họp") | summoned ("được triệu tập") | None
+    bodies: tuple[str, ...] = ()
+
+    @property
+    def reaches_two_thirds(self) -> bool:
+        return self.value >= 2 / 3 - 1e-9
+
+
+@dataclass(slots=True)
+class MeetingClauses:
+    articles: list[Node] = field(default_factory=list)  # the meeting articles
+    paragraphs: list[Paragraph] = field(default_factory=list)  # their paragraphs, heading included
+    statements: list[MeetingStatement] = field(default_factory=list)
+    durations: list[Duration] = field(default_factory=list)
+    thresholds: list[Threshold] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Folded text of the meeting clauses (keyword searches)."""
+        return fold(" ".join(p.plain for p in self.paragraphs))
+
+    def of(self, body: str, *, implicit: bool = False) -> list[MeetingStatement]:
+        return [s for s in self.statements if s.is_of(body, implicit=implicit)]
+
+    def judged(self, body: str, kinds: Sequence[str] = ("regular",), *, implicit: bool = False,
+               unspecified: bool = True) -> list[MeetingStatement]:
+        """Statements that set ``body``'s meeting interval for ``kinds``: every explicit one
+        ("thường kỳ", "chuyên đề" …); failing those and if ``unspecified``, the shortest-interval statement
+        that names no kind ("Ban Thường vụ họp 2 tháng một lần") — a kind-less "hằng năm … hội nghị" next to
+        a stated regular meeting is then not taken for the regular meeting."""
+        mine = [s for s in self.of(body, implicit=implicit) if s.interval is not None]
+        explicit = [s for s in mine if s.kind in kinds]
+        if explicit or not unspecified:
+            return explicit
+        loose = [s for s in mine if s.kind == "unspecified"]
+        return [min(loose, key=lambda s: s.interval or 0.0)] if loose else []
+
+    @property
+    def quorums(self) -> list[Threshold]:
+        return [t for t in self.thresholds if t.kind == "quorum"]
+
+    @property
+    def votes(self) -> list[Threshold]:
+        return [t for t in self.thresholds if t.kind == "vote"]
+
+
+# ====================================================================================== parsing
+def _segments(key: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SEGMENT_END.finditer(key):
+        if key[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if key[start:].strip():
+        out.append((start, len(key)))
+    return out
+
+
+def find_intervals(text: str) -> list[Interval]:
+    """Every frequency phrase in ``text`` (non-overlapping, leftmost-longest), with its interval in months."""
+    key = fold_keep(text)
+    cands: list[tuple[int, int, int, re.Match[str], str]] = []
+    for order, (how, rx) in enumerate(_INTERVAL_RES):
+        for m in rx.finditer(key):
+            cands.append((m.start(), -(m.end() - m.start()), order, m, how))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    out: list[Interval] = []
+    pos = -1
+    for start, _neg, _order, m, how in cands:
+        if start < pos:
+            continue
+        months = _months(m, how)
+        if months is None or months <= 0:
+            continue
+        phrase = text[m.start():m.end()]
+        least = "it nhat" in m.group(0) or "toi thieu" in m.group(0)
+        before = key[max(0, start - 40):start]
+        anchored = how == "reviews" or bool(_ANCHOR_BEFORE.search(before.split(";")[-1].split(",")[-1]))
+        out.append(Interval(months, m.start(), m.end(), phrase, least, anchored))
+        pos = m.end()
+    return out
+
+
+def _months(m: re.Match[str], how: str) -> float | None:
+    if how == "reviews":
+        return 6.0
+    unit = _UNITS.get(m.group("u"))
+    if unit is None:
+        return None
+    if how == "unit":
+        return unit
+    try:
+        n = _number(m.group("n"))
+    except ValueError:
+        return None
+    if n <= 0:
+        return None
+    return unit / n if how == "unit_per_n" else unit * n
+
+
+def parse_interval(phrase: str) -> float | None:
+    """Interval in months of the first frequency phrase in ``phrase`` ("ba tháng một lần" → 3.0)."""
+    found = find_intervals(phrase)
+    return found[0].months if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A body (or person / office) named at ``start:end`` of a text; ``key`` in :data:`BODY_NAMES`."""
+
+    key: str
+    start: int
+    end: int
+
+
+def body_mentions(text: str) -> list[Mention]:
+    """Meeting bodies (and people / offices, keys in :data:`NOT_BODIES`) named in ``text``, in order."""
+    key = fold_keep(text)
+    cands: list[tuple[int, int, int, str]] = []
+    for order, (name, rx) in enumerate(_BODY_RES):
+        for m in rx.finditer(key):
+            cands.append((m.start(), -(m.end() - m.start()), order, name))
+    cands.sort()
+    out: list[Mention] = []
+    pos = -1
+    for start, neg, _order, name in cands:
+        if start < pos:
+            continue
+        out.append(Mention(name, start, start - neg))
+        pos = start - neg
+    return out
+
+
+def bodies_in(text: str) -> tuple[str, ...]:
+    """Distinct meeting bodies named in ``text`` (people and offices left out), in order."""
+    return tuple(dict.fromkeys(m.key for m in body_mentions(text) if m.key not in NOT_BODIES))
+
+
+def _subject_group(mentions: list[Mention], low: str) -> tuple[str, ...]:
+    """The bodies a stretch of text is about: the last mention followed by a meeting verb ("Chi ủy họp"),
+    with the mentions coordinated with it ("Ban Chấp hành và Ban Thường vụ họp"); else the first group (the
+    sentence subject: "Ban Thường vụ thay mặt Ban Chấp hành …, họp …")."""
+    real = [m for m in mentions if m.key not in NOT_BODIES]
+    if not real:
+        return tuple(dict.fromkeys(m.key for m in mentions))
+    # a subject: followed by a meeting verb ("Chi ủy họp"), or a meeting itself ("Hội nghị đảng viên …")
+    subjects = [m for m in real if _VERB_RE.search(low, m.start, m.end) or _SUBJECT_TAIL.match(low[m.end:])]
+    if subjects:
+        group = [subjects[-1]]
+        i = real.index(subjects[-1])
+        while i > 0 and _COORD.match(low[real[i - 1].end:real[i].start]):
+            i -= 1
+            group.insert(0, real[i])
+    else:  # no body right before a verb: the sentence subject comes first
+        group = [real[0]]
+        i = 0
+        while i + 1 < len(real) and _COORD.match(low[real[i].end:real[i + 1].start]):
+            i += 1
+            group.append(real[i])
+    return tuple(dict.fromkeys(m.key for m in group))
+
+
+def _kind_at(key: str, start: int, end: int, *, last: bool) -> str | None:
+    found: list[tuple[int, str]] = []
+    for name, rx in _KIND_RES:
+        found += [(m.start(), name) for m in rx.finditer(key, start, end)]
+    if not found:
+        return None
+    found.sort()
+    return found[-1][1] if last else found[0][1]
+
+
+def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (), *, in_article: bool = True
+                  ) -> list[MeetingStatement]:
+    """Meeting statements of one paragraph. ``context`` = bodies the surrounding khoản / article title names
+    (used when the sentence names none). Outside meeting articles (``in_article=False``) a statement needs a
+    body named as the subject of a meeting verb ("Ban Chấp hành họp thường lệ …")."""
+    key = fold_keep(text)
+    low = lower_keep(text)
+    out: list[MeetingStatement] = []
+    carried = context
+    carried_explicit = False
+    for s0, s1 in _segments(key):
+        seg_text = text[s0:s1].strip()
+        mentions = [Mention(m.key, m.start + s0, m.end + s0) for m in body_mentions(text[s0:s1])]
+        intervals = [Interval(iv.months, iv.start + s0, iv.end + s0, iv.phrase, iv.at_least, iv.schedule)
+                     for iv in find_intervals(text[s0:s1])]
+        has_verb = bool(_VERB_RE.search(low, s0, s1))
+        seg_kind = _kind_at(key, s0, s1, last=False)
+        # Inside a meeting article a sentence without a meeting verb still counts when it names the kind of
+        # meeting ("a) Thường lệ mỗi tháng một lần"), but not "Định kỳ hằng quý báo cáo …".
+        kind_only = bool(_STRONG_KIND.search(key, s0, s1)) or (
+            seg_kind is not None and not _OTHER_ACTS.search(key, s0, s1))
+        replaces = bool(_REPLACE_RE.search(key, s0, s1))
+        prev_end = s0
+        prev: MeetingStatement | None = None
+        for n, iv in enumerate(intervals):
+            nxt = intervals[n + 1].start if n + 1 < len(intervals) else s1
+            before = [m for m in mentions if prev_end <= m.start and m.end <= iv.start]
+            after = [m for m in mentions if iv.end <= m.start and m.end <= nxt]
+            kind_before = _kind_at(key, prev_end, iv.start, last=True)
+            if iv.schedule and prev is not None and not before and kind_before is None:
+                prev_end = iv.end  # "… hai tháng một lần vào ngày 05 hằng tháng": a schedule detail
+                continue
+            explicit = True
+            if before:
+                bodies = _subject_group(before, low)
+            elif after and prev is None:
+                bodies = _subject_group(after, low)
+            elif prev is not None:
+                bodies, explicit = prev.bodies, prev.explicit_bodies
+            else:
+                bodies, explicit = carried, carried_explicit
+            kind = kind_before or _kind_at(key, iv.end, nxt, last=False)
+            if kind is None and prev is not None and not before:
+                kind = prev.kind
+            kind = kind or "unspecified"
+            if in_article:
+                ok = has_verb or kind_only
+            else:
+                ok = has_verb and bool(before) and any(
+                    m.key not in NOT_BODIES and _SUBJECT_TAIL.match(low[m.end:]) for m in before)
+            prev_end = iv.end
+            if not ok:
+                continue
+            st = MeetingStatement(
+                paragraph=p, text=seg_text, bodies=bodies, kind=kind, interval=iv.months, phrase=iv.phrase,
+                at_least=iv.at_least, anchored=iv.schedule, replaces_regular=replaces and kind == "thematic",
+                in_article=in_article, explicit_bodies=explicit,
+            )
+            out.append(st)
+            prev = st
+        if not intervals and in_article and replaces and seg_kind == "thematic":
+            # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
+            bodies = _subject_group(mentions, low) if mentions else carried
+            out.append(MeetingStatement(p, seg_text, bodies, "thematic", None, "", replaces_regular=True,
+                                        in_article=in_article, explicit_bodies=bool(mentions)))
+        seg_bodies = [m for m in mentions if m.key not in NOT_BODIES]
+        if seg_bodies:
+            carried = _subject_group(mentions, low)
+            carried_explicit = True
+    return out
+
+
+# ------------------------------------------------------------------------------------- durations
+_DUR_QUAL = r"khong it hon|it nhat|toi thieu|khong duoi|tu|tren|hon|khong qua|toi da|duoi|it hon|chi"
+_DURATION_RE = re.compile(
+    rf"(?<![a-z0-9])(?:(?P<q>{_DUR_QUAL}) )?"
+    rf"(?:(?P<h>{_NUM}) (?:gio|tieng)(?: (?:(?P<hm>{_NUM}) phut|(?P<half>ruoi)))?"
+    rf"|(?P<m>{_NUM})(?: (?:den|-) {_NUM})? ?phut)(?![a-z0-9])"
+)
+_MAX_QUALS = ("khong qua", "toi da", "duoi", "it hon", "chi")
+_LEAD_BEFORE = re.compile(r"(?:truoc|som|cham nhat|muon)(?: (?:it nhat|toi thieu|khoang))?\s*$")
+_LEAD_AFTER = re.compile(r"^\s*(?:truoc|sau|som)(?![a-z])")
+
+
+def find_durations(text: str, p: Paragraph | None = None) -> list[Duration]:
+    """Meeting lengths stated in ``text`` ("ít nhất 90 phút", "2 giờ", "1,5 giờ", "1 giờ 30 phút")."""
+    key = fold_keep(text)
+    out: list[Duration] = []
+    for s0, s1 in _segments(key):
+        seg = key[s0:s1]
+        combined = "ket hop" in seg or ("thuong ky" in seg and "chuyen de" in seg) or "long ghep" in seg
+        seg_bodies = bodies_in(text[s0:s1])
+        for m in _DURATION_RE.finditer(key, s0, s1):
+            if _LEAD_BEFORE.search(key[max(s0, m.start() - 25):m.start()]) or _LEAD_AFTER.match(key[m.end():s1]):
+                continue  # "gửi trước 30 phút", "có mặt trước 15 phút": lead time, not length
+            try:
+                if m.group("h"):
+                    minutes = _number(m.group("h")) * 60
+                    if m.group("hm"):
+                        minutes += _number(m.group("hm"))
+                    elif m.group("half"):
+                        minutes += 30
+                else:
+                    minutes = _number(m.group("m"))
+            except ValueError:
+                continue
+            qual = m.group("q") or ""
+            out.append(Duration(p, text[s0:s1].strip(), minutes, text[m.start():m.end()],
+                                qual not in _MAX_QUALS, combined, seg_bodies))
+    return out
+
+
+# ------------------------------------------------------------------------------------- thresholds
+_FRACTION_RE = re.compile(
+    r"(?<![a-z0-9/])(?:(?P<q>it nhat|toi thieu|khong duoi|khong it hon|tu|tren|qua|hon|bang) )?"
+    r"(?:(?P<a>\d+) ?/ ?(?P<b>\d+)(?![\d/])"
+    r"|(?P<pct>\d+(?:[.,]\d+)?) ?%"
+    r"|(?P<wa>mot|hai|ba|bon) phan (?P<wb>hai|ba|tu|nam)"
+    r"|(?P<half>qua (?:mot )?nua|mot nua|da so|hon mot nua|hon nua))(?![a-z0-9])"
+)
+_WORD_NUM = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5}
+_VOTE_WORDS = re.compile(r"(?<![a-z])(?:tan thanh|bieu quyet|dong y|nhat tri|bo phieu|thong qua)(?![a-z])")
+_QUORUM_WORDS = re.compile(r"(?<![a-z])(?:co mat|tham du|du hop|du hoi nghi|hop le|tien hanh|hien dien)(?![a-z])")
+_PRESENT_WORDS = re.compile(r"(?<![a-z])(?:co mat|du hop|tham du|du hoi nghi|hien dien|dai bieu)(?![a-z])")
+_QUORUM_START = re.compile(r"(?<![a-z])(?:hop le|tien hanh)(?![a-z])")
+
+
+def find_thresholds(text: str, p: Paragraph | None = None) -> list[Threshold]:
+    """Quorums and voting thresholds stated in ``text``."""
+    key = fold_keep(text)
+    out: list[Threshold] = []
+    for s0, s1 in _segments(key):
+        matches = list(_FRACTION_RE.finditer(key, s0, s1))
+        seg_bodies = bodies_in(text[s0:s1])
+        for i, m in enumerate(matches):
+            value, strict = _fraction(m)
+            if value is None or not (0 < value <= 1):
+                continue
+            after = key[m.end():matches[i + 1].start() if i + 1 < len(matches) else s1]
+            before = key[matches[i - 1].end() if i else s0:m.start()]
+            vote_after = _VOTE_WORDS.search(after)
+            if vote_after or (_VOTE_WORDS.search(before) and not _QUORUM_START.search(before)):
+                kind = "vote"
+                scope = after[:vote_after.start()] if vote_after else after
+            elif _QUORUM_WORDS.search(after) or _QUORUM_START.search(before):
+                kind = "quorum"
+                scope = after
+            else:
+                continue
+            if "tong so" in scope:
+                base: str | None = "total"
+            elif kind == "vote" and _PRESENT_WORDS.search(scope):
+                base = "present"
+            elif "trieu tap" in scope:
+                base = "summoned"
+            elif kind == "quorum" and _PRESENT_WORDS.search(scope):
+                base = "present"
+            else:
+                base = None
+            out.append(Threshold(p, text[s0:s1].strip(), kind, value, strict, text[m.start():m.end()], base,
+                                 seg_bodies))
+    return out
+
+
+def _fraction(m: re.Match[str]) -> tuple[float | None, bool]:
+    q = m.group("q") or ""
+    strict = q in ("tren", "qua", "hon")
+    if m.group("a"):
+        a, b = int(m.group("a")), int(m.group("b"))
+        return (a / b if b else None), strict
+    if m.group("pct"):
+        return float(m.group("pct").replace(",", ".")) / 100, strict
+    if m.group("wa"):
+        return _WORD_NUM[m.group("wa")] / _WORD_NUM[m.group("wb")], strict
+    half = m.group("half")
+    return 0.5, half != "mot nua"
+
+
+# ====================================================================================== documents
+def is_meeting_title(title: str) -> bool:
+    key = fold(title)
+    return any(k in key for k in MEETING_TITLE_KEYS)
+
+
+def meeting_articles(zones: Zones) -> list[Node]:
+    """Articles whose title names a meeting ("Chế độ họp", "Chế độ sinh hoạt", "Hội nghị …")."""
+    return [a for a in zones.articles if is_meeting_title(a.full_title)]
+
+
+def _node_paragraphs(node: Node) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for n in node.walk():
+        out.append(n.para)
+        out.extend(n.content)
+    return out
+
+
+def lead_bodies(text: str) -> tuple[str, ...]:
+    """Bodies a khoản's lead sentence is about ("2. Ban Thường vụ:" → ("btv",)); its điểm inherit them."""
+    key = fold_keep(text)
+    low = lower_keep(text)
+    for s0, s1 in _segments(key):
+        mentions = [Mention(m.key, m.start + s0, m.end + s0) for m in body_mentions(text[s0:s1])]
+        if [m for m in mentions if m.key not in NOT_BODIES]:
+            return _subject_group(mentions, low)
+    return ()
+
+
+def _walk(node: Node, context: tuple[str, ...], in_article: bool, mc: MeetingClauses,
+          seen: set[int]) -> None:
+    seen.add(id(node.para))
+    if node.kind == "dieu":
+        in_article = in_article or is_meeting_title(node.full_title)
+        context = bodies_in(node.full_title) or context
+        paras = list(node.content)
+    elif node.kind in ("khoan", "diem"):
+        context = lead_bodies(node.para.plain) or context
+        paras = [node.para, *node.content]
+    else:  # phần, chương, mục: their loose paragraphs
+        paras = list(node.content)
+    for p in paras:
+        seen.add(id(p))
+        mc.statements += statements_in(p, p.plain, context, in_article=in_article)
+    for child in node.children:
+        _walk(child, context, in_article, mc, seen)
+
+
+def parse_meetings(zones: Zones) -> MeetingClauses:
+    """The meeting clauses of a document and everything :mod:`quyche.meetings` reads from them."""
+    mc = MeetingClauses()
+    mc.articles = meeting_articles(zones)
+    for a in mc.articles:
+        mc.paragraphs.extend(_node_paragraphs(a))
+    seen: set[int] = set()
+    for top in zones.tree:
+        _walk(top, (), False, mc, seen)
+    for p in zones.body:
+        if id(p) in seen:
+            continue
+        mc.statements += statements_in(p, p.plain, (), in_article=False)
+    meeting_ids = {id(p) for p in mc.paragraphs}
+    for p in zones.body:
+        low = lower_keep(p.plain)
+        if id(p) in meeting_ids or _VERB_RE.search(low):
+            mc.durations += find_durations(p.plain, p)
+        mc.thresholds += find_thresholds(p.plain, p)
+    return mc
+
+
+_CACHE: dict[int, tuple[Zones, MeetingClauses]] = {}
+
+
+def meeting_clauses(zones: Zones) -> MeetingClauses:
+    """:func:`parse_meetings`, cached per zones object (the rules of one check share one parse)."""
+    hit = _CACHE.get(id(zones))
+    if hit is not None and hit[0] is zones:
+        return hit[1]
+    mc = parse_meetings(zones)
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(zones)] = (zones, mc)
+    return mc
+
+
+def fmt_months(months: float) -> str:
+    """Vietnamese wording of an interval: 1 → "1 tháng", 0.25 → "1 tuần", 0.5 → "2 tuần", 12 → "1 năm"."""
+    if months < 1:
+        weeks = round(months * 4, 2)
+        return f"{weeks:g} tuần".replace(".", ",")
+    if months >= 12 and months % 12 == 0:
+        return f"{months / 12:g} năm"
+    return f"{months:g} tháng".replace(".", ",")
+
+
+def describe_bodies(bodies: Iterable[str]) -> str:
+    return ", ".join(BODY_NAMES.get(b, b) for b in bodies)

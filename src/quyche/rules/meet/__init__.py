@@ -1,0 +1,1 @@
+"""MEET — meeting regime (rules.md §6)."""

@@ -1,0 +1,1 @@
+"""ORG — consistency with the organisation profile (rules.md §5)."""

@@ -1,0 +1,1 @@
+"""TERM — term (nhiệm kỳ), khóa and dates (rules.md §7)."""

@@ -1,0 +1,163 @@
+"""Shared bits of the TERM rules: the khóa and nhiệm kỳ of the trích yếu, dates written in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from quyche.meetings import fold_keep, lower_keep
+from quyche.model import Document, Paragraph
+from quyche.text import fold
+from quyche.zones import Zones
+
+_TERM = re.compile(r"(?<![a-z])nhiem ky\s*:?\s*(\d{4})\s*-\s*(\d{4})(?!\d)")
+_TERM_WORD = re.compile(r"(?<![a-z])nhiem ky(?![a-z])")
+_KHOA = re.compile(r"(?<!\w)kh(?:óa|oá)(?!\w)")  # on the lower-cased text: "Đa khoa" is no khóa
+_KHOA_VALUE = re.compile(r"^\s*(?:thu\s+)?([ivxlcdm]+|\d+)(?![a-z0-9])")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class TitleTerm:
+    paragraph: Paragraph | None
+    text: str  # the whole trích yếu as written
+    start: int | None = None  # nhiệm kỳ years
+    end: int | None = None
+    term_text: str | None = None  # "nhiệm kỳ 2020 - 2025" as written
+    has_term_word: bool = False  # "nhiệm kỳ" is written (perhaps without two years)
+    khoa: str | None = None  # "XII" as written
+    khoa_text: str | None = None  # "khóa XII" / "khóa ..." as written
+    khoa_state: str = "absent"  # filled | placeholder | absent
+
+
+def roman_or_int(value: str) -> int | None:
+    """"XII" → 12, "12" → 12, "IIV" → None."""
+    v = value.strip().lower()
+    if v.isdigit():
+        return int(v)
+    if not v or any(ch not in _ROMAN for ch in v):
+        return None
+    total = 0
+    for i, ch in enumerate(v):
+        n = _ROMAN[ch]
+        total += -n if i + 1 < len(v) and _ROMAN[v[i + 1]] > n else n
+    return total if _to_roman(total) == v.upper() else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def title_term(zones: Zones) -> TitleTerm | None:
+    """Khóa and nhiệm kỳ of the trích yếu; None when the document has no trích yếu."""
+    if not zones.title_summary:
+        return None
+    text = zones.summary_text
+    key = fold_keep(text)
+    first = zones.title_summary[0]
+    start = end = None
+    term_text = None
+    m = _TERM.search(key)
+    if m:
+        start, end, term_text = int(m.group(1)), int(m.group(2)), text[m.start():m.end()]
+    khoa = khoa_text = None
+    state = "absent"
+    for k in _KHOA.finditer(lower_keep(text)):
+        rest = key[k.end():]
+        v = _KHOA_VALUE.match(rest)
+        if v and roman_or_int(v.group(1)) is not None:
+            state = "filled"
+            khoa = text[k.end() + v.start(1):k.end() + v.end(1)]
+            khoa_text = text[k.start():k.end() + v.end(1)]
+            break
+        if state == "absent":
+            state = "placeholder"
+            tail = re.match(r"^\s*[^,;]{0,16}", rest)
+            khoa_text = text[k.start():k.end() + (tail.end() if tail else 0)].strip()
+    return TitleTerm(first, text, start, end, term_text, bool(_TERM_WORD.search(key)), khoa, khoa_text, state)
+
+
+def is_draft(doc: Document, draft: bool) -> bool:
+    """A draft: the check was told so, or the document carries a "Dự thảo" mark."""
+    return draft or any(fold(p.plain).startswith("du thao") for p in doc.zones.marks)
+
+
+def as_date(value: Any) -> date | None:
+    """A profile date field: a YAML date, "2025-08-20" or "20/08/2025"; None when it is not a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    t = value.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(t, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+# ----------------------------------------------------------------------------- dates written in the text
+_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{1,4})(?!\d)")
+_SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?!\d)")
+_DAY_MONTH = re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\s?[/.-]\s?\d)")
+_MONTH_YEAR = re.compile(r"thang\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    paragraph: Paragraph
+    text: str  # as written
+    day: int | None
+    month: int
+    year: int | None
+
+    @property
+    def valid(self) -> bool:
+        if not 1 <= self.month <= 12:
+            return False
+        if self.year is not None and self.year < 1:
+            return False
+        try:
+            date(self.year or 2024, self.month, self.day or 1)  # no year: 2024 allows 29/02
+        except ValueError:
+            return False
+        return True
+
+
+def written_dates(p: Paragraph) -> list[WrittenDate]:
+    """Dates in a paragraph: "ngày 30 tháng 02 năm 2026", "30/02/2026", "ngày 30/02", "tháng 13/2025"."""
+    text = p.plain
+    key = fold_keep(text)
+    out: list[WrittenDate] = []
+    spans: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    for m in _WORDS.finditer(key):
+        out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        spans.append(m.span())
+    for m in _SLASH.finditer(key):
+        if free(*m.span()):
+            out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(3)), int(m.group(4))))
+            spans.append(m.span())
+    for m in _DAY_MONTH.finditer(key):
+        if free(*m.span()):
+            out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)), None))
+            spans.append(m.span())
+    for m in _MONTH_YEAR.finditer(key):
+        if free(*m.span()):
+            out.append(WrittenDate(p, text[m.start():m.end()], None, int(m.group(1)), int(m.group(2))))
+            spans.append(m.span())
+    return out
