@@ -250,11 +250,11 @@ def _xlsx() -> bytes:
 def assert_refused(path: Path, codes: tuple[str, ...], measure_memory: bool = False) -> ReadError:
     if measure_memory:
         tracemalloc.start()
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         with pytest.raises(ReadError) as err:
             read_document(path)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         peak = tracemalloc.get_traced_memory()[1] if measure_memory else 0
     finally:
         if measure_memory:
@@ -305,14 +305,14 @@ def test_nested_zip_bomb_is_never_opened(tmp_path: Path) -> None:
     path = tmp_path / "nested.docx"
     path.write_bytes(nested_bomb())
     tracemalloc.start()
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         doc = read_document(path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert isinstance(doc, Document) and doc.paragraphs[0].plain == "ĐẢNG CỘNG SẢN VIỆT NAM"
-    assert time.perf_counter() - start < MAX_SECONDS and peak < MAX_PEAK_BYTES
+    assert time.process_time() - start < MAX_SECONDS and peak < MAX_PEAK_BYTES
 
 
 def test_encrypted_pdf_without_user_password_is_read(tmp_path: Path) -> None:
@@ -350,6 +350,6 @@ def test_pathological_markdown_is_read_in_linear_time(tmp_path: Path) -> None:
     # Unclosed emphasis and long white space runs: regex backtracking must stay linear.
     path = tmp_path / "slow.md"
     path.write_bytes(("**a " * 400_000 + "\n# a" + " " * 400_000 + "x\n" + "_a " * 400_000).encode())
-    start = time.perf_counter()
+    start = time.process_time()
     doc = read_document(path)
-    assert time.perf_counter() - start < MAX_SECONDS and len(doc.paragraphs) == 3
+    assert time.process_time() - start < MAX_SECONDS and len(doc.paragraphs) == 3

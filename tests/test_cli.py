@@ -180,3 +180,10 @@ def test_bad_input_gives_exit_2_and_one_line_without_traceback(tmp_path: Path, n
     assert "Traceback" not in res.stdout + res.stderr
     lines = [ln for ln in res.stdout.splitlines() if name in ln]
     assert len(lines) == 1 and "không đọc được" in lines[0]
+
+
+def test_catalogue_overlay_is_validated_and_used(tmp_path: Path, clean: Path) -> None:
+    broken = tmp_path / "hong.yaml"
+    broken.write_text("records:\n  - key: X\n    superseded_by: KHONG-CO\n", encoding="utf-8")
+    code, output = run("check", str(clean), "--catalogue", str(broken))
+    assert code == 2 and "Lỗi" in output

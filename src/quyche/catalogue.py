@@ -8,16 +8,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from quyche.text import fold
+from quyche.yamlio import load_yaml
 
 SEVERITIES = ("info", "warning", "error")
 
 
 def _load(name: str) -> Any:
     text = resources.files("quyche.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -12,6 +12,7 @@ from quyche.engine import Checker, Result, Selection
 from quyche.errors import QuycheError, ReadError
 from quyche.profile import Profile, load_profile
 from quyche.readers import SUPPORTED_SUFFIXES, read_document
+from quyche.references import ReferenceCatalogue, load_catalogue
 from quyche.rules.base import Context, Settings
 
 
@@ -24,6 +25,7 @@ class Job:
     ignore: tuple[str, ...] = ()
     overrides: tuple[tuple[str, str], ...] = ()
     settings: Settings = field(default_factory=Settings)
+    catalogues: tuple[str, ...] = ()  # board overlay files on top of the packaged reference catalogue
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -58,6 +60,12 @@ def _profile(path: str) -> Profile:
     return load_profile(path)
 
 
+@cache
+def reference_catalogue(paths: tuple[str, ...]) -> ReferenceCatalogue:
+    """The packaged catalogue with the board's overlay files applied (validated as a whole)."""
+    return load_catalogue(*paths)
+
+
 def run_job(job: Job) -> Result:
     """Read and check one file; every failure becomes ``Result.error``, never an exception."""
     result = Result(file=job.path)
@@ -68,7 +76,11 @@ def run_job(job: Job) -> Result:
             overrides = {**overrides, **profile.rule_overrides}
         checker = _checker(job.select, job.ignore, tuple(sorted(overrides.items())))
         doc = read_document(job.path)
-        ctx = Context(as_of=job.as_of, profile=profile, settings=job.settings)
+        settings = job.settings
+        if job.catalogues:
+            extra = {**settings.extra, "reference_catalogue": reference_catalogue(job.catalogues)}
+            settings = replace(settings, extra=extra)
+        ctx = Context(as_of=job.as_of, profile=profile, settings=settings)
         result.document = doc
         result.findings, result.not_applicable = checker.run(doc, ctx)
     except QuycheError as exc:

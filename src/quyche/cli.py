@@ -17,11 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from quyche import __version__
 from quyche.catalogue import catalogue
-from quyche.checking import Job, expand, profile_beside, run_job
+from quyche.checking import Job, expand, profile_beside, reference_catalogue, run_job
 from quyche.engine import Result, load_rules, parse_ids
 from quyche.errors import QuycheError, UsageError
 from quyche.profile import load_profile
 from quyche.report import SEVERITY_VI, print_text, to_json
+from quyche.yamlio import load_yaml
 
 app = typer.Typer(
     add_completion=False,
@@ -49,7 +50,7 @@ def _overrides(config: Path | None) -> tuple[tuple[str, str], ...]:
     if config is None:
         return ()
     try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+        data = load_yaml(config.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"không đọc được tệp cấu hình {config}: {exc}") from exc
     severity = data.get("severity") or {}
@@ -68,8 +69,10 @@ def check(
     ignore: Annotated[str | None, typer.Option("--ignore", help="Bỏ qua các quy tắc/tiền tố này")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Số tiến trình song song (0 = theo số nhân CPU)")] = 1,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình: ghi đè mức nghiêm trọng")] = None,
+    catalogue_files: Annotated[list[Path] | None, typer.Option(
+        "--catalogue", help="Tệp bổ sung danh mục văn bản căn cứ của cấp ủy cấp trên (YAML; dùng nhiều lần)")] = None,
 ) -> None:
-    """Kiểm tra thể loại, thể thức và cấu trúc của văn bản."""
+    """Kiểm tra thể loại, thể thức, cấu trúc, căn cứ và nội dung của văn bản."""
     try:
         if fmt not in ("text", "json"):
             raise UsageError(f"--format chỉ nhận text hoặc json, nhận được “{fmt}”")
@@ -79,6 +82,9 @@ def check(
         overrides = _overrides(config)
         if profile is not None:
             load_profile(profile)  # a broken profile is a command-line error: say so before reading files
+        overlays = tuple(str(p) for p in catalogue_files or ())
+        if overlays:
+            reference_catalogue(overlays)  # likewise a broken overlay
         files = list(expand(paths))
         if not files:
             raise UsageError("không tìm thấy tệp .docx, .pdf, .txt hoặc .md nào")
@@ -86,7 +92,9 @@ def check(
         err.print(f"[bold red]Lỗi:[/] {escape(exc.message)}")
         raise typer.Exit(EXIT_INPUT) from None
     job_list = [
-        Job(f, profile_beside(f) or (str(profile) if profile else None), day, sel, ign, overrides) for f in files
+        Job(f, profile_beside(f) or (str(profile) if profile else None), day, sel, ign, overrides,
+            catalogues=overlays)
+        for f in files
     ]
     results = _run(job_list, jobs)
     if fmt == "json":

@@ -10,6 +10,7 @@ import yaml
 
 from quyche.errors import QuycheError
 from quyche.text import fold, nfc
+from quyche.yamlio import load_yaml
 
 SCHEMA = "quyche/profile/v1"
 KINDS = ("dang_uy_co_so", "chi_bo_co_so", "chi_bo_truc_thuoc", "dang_uy_cap_tren_co_so")
@@ -167,7 +168,7 @@ def load_profile(path: str | Path) -> Profile:
     except OSError as exc:
         raise ProfileError(f"{p.name}: không đọc được tệp hồ sơ ({exc.strerror or exc})") from exc
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""

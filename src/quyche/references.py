@@ -28,6 +28,7 @@ import yaml
 
 from quyche.errors import QuycheError
 from quyche.text import fold, nfc
+from quyche.yamlio import load_yaml
 
 DATA_FILE = "references.yaml"
 MAX_OVERLAY_BYTES = 2_000_000
@@ -1304,7 +1305,7 @@ def _read_yaml(path: Path) -> Any:
             f"{path.name}: không đọc được tệp danh mục bổ sung ({exc.strerror or exc})"
         ) from exc
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""
@@ -1314,7 +1315,7 @@ def _read_yaml(path: Path) -> Any:
 @cache
 def _packaged_data() -> Any:
     text = resources.files("quyche.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @cache

@@ -25,6 +25,7 @@ ZONE_NAMES = {
     "page": "Trang giấy, lề, phông chữ, số trang",
     "marks": "Dấu chỉ mức độ, dự thảo",
     "document": "Toàn văn bản",
+    "profile": "Hồ sơ tổ chức",
 }
 SEVERITY_VI = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "GHI CHÚ"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

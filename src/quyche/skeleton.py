@@ -27,12 +27,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from quyche.profile import Profile
 from quyche.text import fold, nfc
+from quyche.yamlio import load_yaml
 from quyche.zones import Node, Zones
 
 TEMPLATE_KINDS = ("7619-mau1", "7619-chibo", "363", "302", "147")
@@ -445,7 +445,7 @@ def load_skeleton(data: dict[str, Any]) -> Skeleton:
 def skeleton() -> Skeleton:
     """The packaged skeleton (``quyche/data/skeletons.yaml``)."""
     text = resources.files("quyche.data").joinpath("skeletons.yaml").read_text(encoding="utf-8")
-    return load_skeleton(yaml.safe_load(text))
+    return load_skeleton(load_yaml(text))
 
 
 _packaged_skeleton = skeleton  # map_articles' parameter of the same name shadows the function
