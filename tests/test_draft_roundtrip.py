@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quyche.checking import Job, run_job
@@ -40,6 +40,13 @@ FIRST_DAY, LAST_DAY = date(2025, 7, 1), date(2026, 11, 26)
 #   STR-ZONES-PRESENT reports as missing components.
 DECISION_IGNORED = ("CNT",)
 ATTACHMENT_IGNORED = ("STR-ZONES-PRESENT",)
+# Known rule/data disagreements for regulations (reported; each entry names the rule and the profiles it hits):
+# - the 147 basis set (references.md §4: Điều lệ, 294, 06-HD, 147-QĐ/TW, congress resolution) has no functions
+#   regulation, but REF-FUNCTIONS-MISSING falls back to every functions entry for the type and asks for
+#   287-QĐ/TW, which is about the *grassroots* đảng bộ, chi bộ in state enterprises.
+KNOWN_ISSUES: tuple[tuple[str, Any], ...] = (
+    ("REF-FUNCTIONS-MISSING", lambda p: p.is_dn_cap_tren),
+)
 
 # ------------------------------------------------------------------------------------ name lists
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
@@ -70,8 +77,8 @@ UNITS: dict[str, tuple[str, ...]] = {
     "co_quan_dang_xa": ("các cơ quan Đảng xã {p}", "các cơ quan Đảng phường {p}"),
     "ubnd_xa": ("Ủy ban nhân dân xã {p}", "Ủy ban nhân dân phường {p}"),
     "don_vi_su_nghiep": ("Trung tâm Dịch vụ nông nghiệp {p}", "Ban Quản lý rừng phòng hộ {p}"),
-    "doanh_nghiep_nha_nuoc": ("Công ty TNHH Một thành viên Thủy lợi {p}", "Công ty Lâm nghiệp {p}"),
-    "doanh_nghiep_ngoai_nha_nuoc": ("Công ty Cổ phần May {p}", "Công ty TNHH Chế biến gỗ {p}"),
+    "doanh_nghiep_nha_nuoc": ("Công ty Trách nhiệm hữu hạn Một thành viên Thủy lợi {p}", "Công ty Lâm nghiệp {p}"),
+    "doanh_nghiep_ngoai_nha_nuoc": ("Công ty Cổ phần May {p}", "Công ty Trách nhiệm hữu hạn Chế biến gỗ {p}"),
     "co_quan_hanh_chinh": ("Kho bạc Nhà nước khu vực {p}", "Chi cục Thuế khu vực {p}"),
     "thon_to_dan_pho": ("thôn {p}", "tổ dân phố {p}", "khu phố {p}", "bản {p}"),
     "truong_hoc": ("Trường Trung học cơ sở {p}", "Trường Tiểu học {p}", "Trường Mầm non {p}",
@@ -181,7 +188,8 @@ CHECKER = Checker()
 
 def findings_of(data: bytes, profile: Profile, day: date, ignore: tuple[str, ...] = ()) -> list[Finding]:
     found, _ = CHECKER.run(read_docx(data, "draft.docx"), Context(as_of=day, profile=profile))
-    return [f for f in found if not f.rule.startswith(ignore)]
+    known = tuple(rule for rule, hits in KNOWN_ISSUES if hits(profile))
+    return [f for f in found if not f.rule.startswith(ignore) and f.rule not in known]
 
 
 def describe(found: list[Finding]) -> str:
@@ -226,10 +234,19 @@ def test_random_profiles_decisions(case: tuple[dict[str, Any], date], number: in
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("type_", TYPES)
 def test_every_kind_and_type(kind: str, type_: str) -> None:
-    """One fixed example per kind × type, so every combination runs whatever Hypothesis draws."""
-    data, day = find(profiles(kind, type_), lambda _: True)  # the simplest profile of that shape
-    assert_clean(profile_from_dict(data), day, 1)
-    assert_clean(profile_from_dict(data), day, None)
+    """Fixed examples of every kind × type, so every combination runs whatever the random test draws."""
+
+    @settings(max_examples=2, deadline=None, derandomize=True, database=None)
+    @given(case=profiles(kind, type_))
+    def run(case: tuple[dict[str, Any], date]) -> None:
+        data, day = case
+        for number in (1, None):
+            try:
+                assert_clean(profile_from_dict(data), day, number)
+            except AssertionError as exc:
+                raise AssertionError(f"{data}\ndate={day} number={number}\n{exc}") from None
+
+    run()
 
 
 @pytest.mark.skipif(not CORPUS_PROFILES, reason="../shared/corpus not present")
@@ -242,14 +259,34 @@ def test_corpus_profiles(path: Path, kind: str, number: int | None, tmp_path: Pa
     profile = load_profile(path)
     for day in (date(2025, 11, 20), date(2026, 3, 1), date(2026, 9, 15)):
         assert_clean(profile, day, number, kind)
-    if kind == "quy-che":  # and through the command-line path: run_job on a file, profile beside it
-        out = tmp_path / "qc.docx"
-        out.write_bytes(render(compose(profile, date(2026, 3, 1), number=number)))
-        result = run_job(Job(str(out), str(path), date(2026, 3, 1)))
-        assert result.error is None and not result.findings, describe(result.findings)
+    if kind == "quy-che":  # and through the command-line path (run_job on files), DOCX and Markdown preview
+        # (the text reader's "Dự thảo" line is not taken for a mark by quyche.zones — reported — so the
+        # Markdown preview of an unnumbered draft is not checked here)
+        for fmt in ("docx", "md") if number is not None else ("docx",):
+            out = tmp_path / f"qc.{fmt}"
+            out.write_bytes(render(compose(profile, date(2026, 3, 1), number=number), fmt))
+            result = run_job(Job(str(out), str(path), date(2026, 3, 1)))
+            assert result.error is None and not result.findings, describe(result.findings)
 
 
 # ------------------------------------------------------------------------------------ LibreOffice
+def times_families() -> set[str]:
+    """PDF font families that honour a request for Times New Roman on this machine: the font itself, its
+    metric-compatible clones, and whatever fontconfig substitutes for it (LibreOffice asks fontconfig)."""
+    names = {"TimesNewRoman", "TimesNewRomanPSMT", "LiberationSerif", "Tinos"}
+    fc = shutil.which("fc-match")
+    if fc:
+        found = subprocess.run([fc, "-f", "%{family[0]}", "Times New Roman"], capture_output=True, text=True,
+                               timeout=30, check=False).stdout
+        names.add(found.replace(" ", ""))
+    return names
+
+
+def _family(pdf_font: str) -> str:
+    """"BAAAAA+LiberationSerif-Bold" → "LiberationSerif"."""
+    return pdf_font.split("+")[-1].split("-")[0].split(",")[0]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 @pytest.mark.skipif(not CORPUS_PROFILES, reason="../shared/corpus not present")
 def test_opens_in_libreoffice(tmp_path: Path) -> None:
@@ -267,10 +304,10 @@ def test_opens_in_libreoffice(tmp_path: Path) -> None:
                        env={**os.environ, "HOME": str(tmp_path)})
         with pdfplumber.open(tmp_path / f"{label}.pdf") as pdf:
             pages = len(pdf.pages)
-            fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+            fonts = {_family(c["fontname"]) for page in pdf.pages for c in page.chars}
             first = pdf.pages[0].extract_text() or ""
             second = pdf.pages[1].extract_text() or ""
         assert low <= pages <= high, f"{label}: {pages} pages"
-        assert fonts and all(f.startswith("TimesNewRoman") or f.startswith("Times") for f in fonts), fonts
+        assert fonts and fonts <= times_families(), fonts  # one serif family: no run fell back to another font
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in first and "QUY CHẾ" in first
         assert second.strip().splitlines()[0].strip() == "2"  # page number from page 2, at the top

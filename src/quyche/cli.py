@@ -181,6 +181,24 @@ def refs(
     raise typer.Exit(refs_run(query, as_of, as_json, out, err))
 
 
+@app.command("draft")
+def draft(
+    profile: Annotated[Path, typer.Argument(help="Hồ sơ tổ chức (YAML)", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp kết quả (.docx, hoặc .md với --format md)")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày xét căn cứ hiện hành (mặc định: --date)")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="Ngày ghi trên văn bản (mặc định: --as-of)")] = None,
+    number: Annotated[int | None, typer.Option("--number", help="Số văn bản; không ghi: bản “Dự thảo”")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="quy-che, quyet-dinh hoặc phan-cong")] = "quy-che",
+    fmt: Annotated[str | None, typer.Option("--format", help="docx hoặc md (mặc định: theo đuôi tệp)")] = None,
+    catalogue_files: Annotated[list[Path] | None, typer.Option(
+        "--catalogue", help="Tệp bổ sung danh mục văn bản căn cứ (YAML; dùng nhiều lần)")] = None,
+) -> None:
+    """Soạn dự thảo quy chế làm việc (hoặc quyết định ban hành, quyết định phân công) theo hồ sơ tổ chức."""
+    from quyche.draft.command import run as draft_run
+
+    raise typer.Exit(draft_run(profile, output, as_of, on, number, kind, fmt, catalogue_files or [], out, err))
+
+
 @app.callback(invoke_without_command=True)
 def _main(
     version: Annotated[bool, typer.Option("--version", help="In phiên bản rồi thoát")] = False,

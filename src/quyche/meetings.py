@@ -26,14 +26,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from quyche.model import Paragraph
-from quyche.text import fold
+from quyche.text import CharTable, fold
 from quyche.zones import Node, Zones
 
 # ====================================================================================== vocabulary
@@ -158,19 +158,26 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+def _lower_char(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+_FOLD_TABLE = CharTable(_fold_char)
+_LOWER_TABLE = CharTable(_lower_char)
+
+
+@lru_cache(maxsize=8192)
 def fold_keep(text: str) -> str:
     """:func:`quyche.text.fold` that keeps every character position (one folded character per character),
     so that a match in the folded text slices the original: ``text[m.start():m.end()]``."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
+@lru_cache(maxsize=8192)
 def lower_keep(text: str) -> str:
     """Lower case, one character per character (keeps diacritics: "họp" ≠ "hợp")."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    return text.translate(_LOWER_TABLE)
 
 
 # ====================================================================================== results
@@ -338,7 +345,13 @@ class Mention:
     end: int
 
 
-def body_mentions(text: str) -> list[Mention]:
+def body_mentions(text: str) -> tuple[Mention, ...]:
+    """Cached: the same clause text is read by several rules and passes."""
+    return _body_mentions(text)
+
+
+@lru_cache(maxsize=16384)
+def _body_mentions(text: str) -> tuple[Mention, ...]:
     """Meeting bodies (and people / offices, keys in :data:`NOT_BODIES`) named in ``text``, in order."""
     key = fold_keep(text)
     cands: list[tuple[int, int, int, str]] = []
@@ -353,7 +366,7 @@ def body_mentions(text: str) -> list[Mention]:
             continue
         out.append(Mention(name, start, start - neg))
         pos = start - neg
-    return out
+    return tuple(out)
 
 
 def bodies_in(text: str) -> tuple[str, ...]:
@@ -617,7 +630,8 @@ def _walk(node: Node, context: tuple[str, ...], in_article: bool, mc: MeetingCla
         paras = list(node.content)
     for p in paras:
         seen.add(id(p))
-        mc.statements += statements_in(p, p.plain, context, in_article=in_article)
+        if in_article or _VERB_RE.search(lower_keep(p.plain)):  # elsewhere only "X họp …" sentences count
+            mc.statements += statements_in(p, p.plain, context, in_article=in_article)
     for child in node.children:
         _walk(child, context, in_article, mc, seen)
 
@@ -632,7 +646,7 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
     for top in zones.tree:
         _walk(top, (), False, mc, seen)
     for p in zones.body:
-        if id(p) in seen:
+        if id(p) in seen or not _VERB_RE.search(lower_keep(p.plain)):
             continue
         mc.statements += statements_in(p, p.plain, (), in_article=False)
     meeting_ids = {id(p) for p in mc.paragraphs}
@@ -640,22 +654,22 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
         low = lower_keep(p.plain)
         if id(p) in meeting_ids or _VERB_RE.search(low):
             mc.durations += find_durations(p.plain, p)
-        mc.thresholds += find_thresholds(p.plain, p)
+        if _THRESHOLD_HINT.search(fold_keep(p.plain)):
+            mc.thresholds += find_thresholds(p.plain, p)
     return mc
 
 
-_CACHE: dict[int, tuple[Zones, MeetingClauses]] = {}
+# Cheap test before the full threshold parse: a fraction, a percentage or a "nửa / đa số / phần" word.
+_THRESHOLD_HINT = re.compile(r"\d ?/ ?\d|%|nua|da so|phan (?:hai|ba|tu|nam)")
 
 
 def meeting_clauses(zones: Zones) -> MeetingClauses:
-    """:func:`parse_meetings`, cached per zones object (the rules of one check share one parse)."""
-    hit = _CACHE.get(id(zones))
-    if hit is not None and hit[0] is zones:
-        return hit[1]
+    """:func:`parse_meetings`, kept with the document's zones (the rules of one check share one parse)."""
+    hit = zones.memo.get("meetings")
+    if isinstance(hit, MeetingClauses):
+        return hit
     mc = parse_meetings(zones)
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[id(zones)] = (zones, mc)
+    zones.memo["meetings"] = mc
     return mc
 
 

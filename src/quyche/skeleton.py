@@ -68,20 +68,19 @@ def key(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
 
 
-@lru_cache(maxsize=4096)
-def _phrase_re(phrase_key: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)")
-
-
 def _has(text_key: str, phrase_key: str) -> bool:
-    return bool(phrase_key) and _phrase_re(phrase_key).search(text_key) is not None
+    # Keys are words joined by single spaces (see ``key``), so padding with spaces gives word bounds.
+    return bool(phrase_key) and f" {phrase_key} " in f" {text_key} "
 
 
 def _strip(text_key: str, phrase_keys: Sequence[str]) -> str:
+    padded = f" {text_key} "
     for ph in phrase_keys:
         if ph:
-            text_key = _phrase_re(ph).sub(" ", text_key)
-    return _SPACES.sub(" ", text_key).strip()
+            needle = f" {ph} "
+            while needle in padded:
+                padded = padded.replace(needle, " ")
+    return _SPACES.sub(" ", padded).strip()
 
 
 # ====================================================================================== data model
@@ -562,6 +561,16 @@ def map_articles(zones: Zones, skeleton: Skeleton | None, template_kind: str) ->
        the keywords found × 100.
     """
     sk = skeleton or _packaged_skeleton()
+    memo_key = ("map_articles", id(sk), template_kind)
+    cached = zones.memo.get(memo_key)
+    if isinstance(cached, Mapping):
+        return cached
+    result = _map_articles(zones, sk, template_kind)
+    zones.memo[memo_key] = result
+    return result
+
+
+def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     blocks = sk.blocks(template_kind)
     articles = zones.articles
 
@@ -640,14 +649,22 @@ def tokens(text: str) -> list[str]:
     return key(text).split()
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     """Normalised token similarity (0–1) of two texts on folded tokens, word order kept (rapidfuzz Indel
     over token sequences): 1.0 for the same wording whatever the case, diacritics, punctuation and
-    khoản/điểm numbering."""
-    ta, tb = tokens(_drop_numbering(a)), tokens(_drop_numbering(b))
+    khoản/điểm numbering. Below ``cutoff`` the result is 0.0 (and computed faster)."""
+    ta, tb = _compare_tokens(a), _compare_tokens(b)
     if not ta and not tb:
         return 1.0
-    return float(Indel.normalized_similarity(ta, tb))
+    # Indel similarity can't exceed 2·min/(len_a + len_b): skip pairs whose lengths already rule it out.
+    if cutoff and 2 * min(len(ta), len(tb)) / (len(ta) + len(tb)) < cutoff:
+        return 0.0
+    return float(Indel.normalized_similarity(ta, tb, score_cutoff=cutoff or None))
+
+
+@lru_cache(maxsize=4096)
+def _compare_tokens(text: str) -> tuple[str, ...]:
+    return tuple(tokens(_drop_numbering(text)))
 
 
 _NUMBERING = re.compile(r"(?m)(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)|[-–+•])\s+")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
@@ -18,13 +19,35 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class CharTable(dict[int, str]):
+    """A ``str.translate`` table filled on first sight of each character, C-speed afterwards."""
+
+    def __init__(self, func: Callable[[str], str]) -> None:
+        super().__init__()
+        self._func = func
+
+    def __missing__(self, code: int) -> str:
+        value = self._func(chr(code))
+        self[code] = value
+        return value
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if unicodedata.combining(ch):
+        return ""  # a combining mark of NFD input
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base.translate(_DASHES).casefold()
+
+
+_FOLD = CharTable(_fold_char)
+
+
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Matching key: lower case, no diacritics, đ→d, dashes unified, white space collapsed."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_DASHES))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
-    return _WS.sub(" ", stripped).strip().casefold()
+    return _WS.sub(" ", text.translate(_FOLD)).strip()
 
 
 def squash(text: str) -> str:

@@ -116,6 +116,7 @@ class Zones:
     recipients: list[Paragraph] = field(default_factory=list)
     signature: list[Paragraph] = field(default_factory=list)
     layout_known: bool = False
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # per-document analyses
 
     # ------------------------------------------------------------ derived views
     def side_of(self, p: Paragraph) -> Side:

@@ -77,3 +77,10 @@ def test_not_applicable_to_a_dang_uy() -> None:
                     "2. Các chi bộ trực thuộc sinh hoạt thường kỳ hằng quý."])
     assert run_rule(RULE, d) == []
     assert run_rule(RULE, d, profile=profile("dang_uy_co_so", "truong_hoc", committee=7, members=40)) == []
+
+
+def test_stated_in_another_article() -> None:
+    """The frequency may sit in the chi bộ's duties article; a report "hằng quý" there is no meeting."""
+    d = chibo_doc(["1. Chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần."],
+                  extra=["2. Chi bộ sinh hoạt thường kỳ mỗi tháng một lần; định kỳ hằng quý báo cáo Đảng ủy xã."])
+    assert run_rule(RULE, d) == []

@@ -48,8 +48,11 @@ def basis_phrases(ctx: DraftContext, catalogue: ReferenceCatalogue | None = None
         if item.reference is None or not _wanted(item):
             continue
         if item.needs_confirmation:
-            ctx.notes.append(f"{CONFIRM} Căn cứ {item.reference.label}: liên kết hoặc ngày của văn bản chưa được "
-                             "xác nhận trong danh mục (references.md).")
+            ref = item.reference
+            linked = (item.resolution is not None and item.resolution.needs_confirmation) or ref.is_unconfirmed
+            why = ("văn bản này thay thế văn bản trước qua một liên kết chưa được xác nhận" if linked
+                   else "việc dẫn văn bản này làm căn cứ mới là suy luận (mức L)")
+            ctx.notes.append(f"{CONFIRM} Căn cứ {ref.label}: {why} (references.md).")
         cited.add(item.reference.key)
         entries.append(("ref", reference_phrase(ctx, item.reference)))
     if ctx.profile.is_chi_bo:  # the meeting regime rests on 42-HD/BTCTW from its date

@@ -61,8 +61,7 @@ def outline(ctx: DraftContext) -> list[tuple[str, list[Block]]]:
 
 # ====================================================================================== clauses
 def _named_points(ctx: DraftContext, members: list[Any]) -> list[str]:
-    assigner = ctx.vars["collective"]
-    return [ctx.named(m, assigner) for m in members]
+    return ctx.named_all(members, ctx.vars["collective"])
 
 
 GENERATORS: dict[str, Callable[[DraftContext], list[str]]] = {
@@ -81,16 +80,7 @@ def _generate(ctx: DraftContext, name: str) -> list[str]:
 
 
 def _points(ctx: DraftContext, raw: list[Any]) -> list[str]:
-    out = []
-    for item in raw:
-        value = ctx.pick(item)
-        if isinstance(value, dict):
-            if not all(ctx.facts.holds(w) for w in value.get("when") or ()):
-                continue
-            value = ctx.pick(value.get("text"))
-        if isinstance(value, str) and value:
-            out.append(ph.fill(value, ctx.vars))
-    return out
+    return [ph.fill(t, ctx.vars) for t in ctx.items(raw)]
 
 
 def clauses(ctx: DraftContext, raw: Any) -> list[Clause]:
@@ -180,7 +170,7 @@ def recipients(ctx: DraftContext, first: str | None = None) -> list[str]:
     items = [first] if first else []
     items.append(ph.fill(ph.get("recipients.superior"), ctx.vars))
     items += _points(ctx, ph.get("recipients.items"))
-    items.append(ctx.text(ph.get("words.archive")))
+    items.append(ctx.text(ph.get("closing_words.archive")))
     return items
 
 
@@ -194,7 +184,7 @@ def _page(ctx: DraftContext, *, type_name: str, summary: str, number: str | None
         date_line=date_line(ctx),
         type_name=type_name,
         summary=summary,
-        authority=ctx.text(ph.get("words.authority")),
+        authority=ctx.text(ph.get("closing_words.authority")),
         sign_title=ctx.text(ph.get("signature.title")),
         signer=None if draft or signer is None else signer.name,
         draft_mark=ph.get("header.draft_mark") if draft else None,
@@ -260,7 +250,7 @@ def assignment_page(ctx: DraftContext, number: int | None, bases: list[str]) -> 
     order = {"bi_thu": 0, "pho_bi_thu_thuong_truc": 1, "pho_bi_thu": 2, "uy_vien_btv": 3, "uy_vien": 4}
     people = [m for m in sorted(p.committee, key=lambda m: order[m.role])
               if m.role != "uy_vien" or m in ctx.uy_vien]
-    named = [_end(ctx.named(m, ctx.vars["collective"]), ".") for m in people]
+    named = [_end(ctx.named(m, ctx.vars["collective"], "assignment_without_duties"), ".") for m in people]
     page.body = _decision_articles(ctx, ph.get("assignment.articles"), named)
     page.recipients = recipients(ctx, ph.get("assignment.recipients_first"))
     return page

@@ -136,6 +136,9 @@ class DraftContext:
             "big": p.members >= BIG_DANG_BO or p.is_dang_uy_xa,
             "signer_deputy": p.secretary is None,
             "dated_hd42": self.doc_date >= HD42_DATE,
+            "has_khoa": bool(p.term.khoa),
+            "superior_has_btv": bool(sup_level),
+            "has_superior_khoa": bool(p.extra.get("superior_khoa")),
         }
         return ph.Facts(flags, tk, p.type, p.kind)
 
@@ -152,135 +155,59 @@ class DraftContext:
 
     # ------------------------------------------------------------------ names
     def _vars(self) -> dict[str, str]:
-        p, f = self.profile, self.flag
+        """Names from the profile, then the phrase data's ``vars`` (in order) and ``lists``."""
+        p = self.profile
         unit = unit_of(p.name)
-        body = f"Đảng bộ {unit}" if p.is_dang_uy else p.name
-        sup_unit = unit_of(p.superior)
-        sup_level = level_of(sup_unit) if fold(p.superior).startswith("dang bo ") else ""
-        committee = p.superior_committee
-        btv = f"Ban Thường vụ {committee}" if sup_level else None
-        commune = unit if p.is_dang_uy_xa else (sup_unit if f("commune_superior") else "")
         sup_start, sup_end = term_cycle(p.term.start)
         extra = p.extra
-        sup_term = str(extra.get("superior_term") or f"{sup_start} - {sup_end}")
-        sup_khoa = extra.get("superior_khoa")
-        khoa = p.term.khoa or ""
-        deputies = p.deputies
+        body = f"Đảng bộ {unit}" if p.is_dang_uy else p.name  # the đảng bộ whose congress elected the đảng ủy
         v: dict[str, str] = {
             "org": p.name,
             "ORG": p.name.upper(),
-            "org_short": "Đảng ủy" if p.is_dang_uy else "Chi bộ",
+            "unit": unit,
             "body": body,
             "BODY": body.upper(),
-            "bch": f"Ban Chấp hành {body}" if p.is_dang_uy else p.name,
-            "congress_body": body,
-            "unit": unit,
-            "commune": commune,
-            "commune_or_unit": commune or unit,
-            "local_government": f"Ủy ban nhân dân {commune}" if commune else "chính quyền địa phương",
+            "commune": unit if p.is_dang_uy_xa else (unit_of(p.superior) if self.flag("commune_superior") else ""),
             "place": p.place,
             "term": f"{p.term.start} - {p.term.end}",
-            "khoa": khoa,
-            "khoa_phrase": f" khóa {khoa}" if khoa else "",
-            "congress_no": f" lần thứ {khoa}" if khoa else "",
+            "khoa": p.term.khoa or "",
             "superior": p.superior,
-            "superior_bch": f"Ban Chấp hành {p.superior}",
-            "superior_committee": committee,
-            "superior_recipient": btv or committee,
-            "superior_lead": f"Ban Chấp hành {p.superior}, thường xuyên là {btv}" if btv else committee,
-            "superior_lead_short": f"cấp ủy cấp trên, trực tiếp là {committee}",
-            "superior_term": sup_term,
-            "superior_khoa_phrase": f" khóa {sup_khoa}" if sup_khoa else "",
+            "superior_committee": p.superior_committee,
+            "superior_term": str(extra.get("superior_term") or f"{sup_start} - {sup_end}"),
+            "superior_khoa": str(extra.get("superior_khoa") or ""),
             "committee_size": str(p.committee_size),
             "members": str(p.members),
             "meeting_day": str(extra.get("meeting_day") or "05"),
-            "collective_subject": "Ban Chấp hành" if p.is_dang_uy else "Chi bộ",
-            "collective_unity": "Ban Chấp hành và toàn Đảng bộ" if p.is_dang_uy else "Chi bộ",
-            "deputies_all": "các đồng chí Phó Bí thư" if len(deputies) > 1 else "đồng chí Phó Bí thư",
-            "and_deputies": (", các đồng chí Phó Bí thư" if len(deputies) > 1
-                             else ", đồng chí Phó Bí thư" if deputies else ""),
-            "topic_proposer": "Chi ủy" if p.has_chi_uy else "đồng chí Bí thư",
-            "to_dang_report": "Chi ủy" if p.has_chi_uy else "đồng chí Bí thư",
-            "reports_to": "Ban Thường vụ" if p.has_btv else "Ban Chấp hành",
-            "ubkt_reports_to": "Ban Chấp hành, Ban Thường vụ" if p.has_btv else "Ban Chấp hành",
-            "quorum_bodies": "Ban Chấp hành, Ban Thường vụ" if p.has_btv else "Ban Chấp hành",
-            "btv_vote": ("; nghị quyết, quyết định của Ban Thường vụ được thông qua khi có quá nửa tổng số ủy viên "
-                         "Ban Thường vụ tán thành") if p.has_btv else "",
-            "btv_reports": " (giữa hai kỳ hội nghị do Ban Thường vụ thực hiện)" if p.has_btv else "",
-            "plenary_cluster": (" Đảng bộ có đông đảng viên, địa bàn rộng có thể tổ chức hội nghị theo cụm chi bộ."
-                                if f("big") else ""),
             "subordinates_list": join_vi(list(p.subordinates)),
-            "regulation_of": (f"Ban Chấp hành {body}{' khóa ' + khoa if khoa else ''}, nhiệm kỳ "
-                              f"{p.term.start} - {p.term.end}" if p.is_dang_uy
-                              else f"{p.name}, nhiệm kỳ {p.term.start} - {p.term.end}"),
+            "village_head": self._village_head(unit),
         }
-        v["village_head"] = self._village_head(unit)
-        v["collective"] = self._word("collective", v)
-        v["collective_full"] = self._word("collective_full", v)
-        v["office"] = self._word("office", v)
-        v["members_word"] = self._word("members_word", v)
-        for key in ("mission", "people", "work", "front", "head"):
-            v[key] = ph.fill(self.pick(ph.get(f"units.{key}")), v)
-        v.update(self._lists(v))
+        for name, value in ph.get("vars").items():
+            chosen = self.pick(value)
+            v[name] = ph.fill(chosen, v) if isinstance(chosen, str) else ""
+        for name, items in ph.get("lists").items():
+            v[name] = join_vi([ph.fill(t, v) for t in self.items(items)])
         return v
 
-    def _word(self, name: str, v: dict[str, str]) -> str:
-        return ph.fill(self.pick(ph.get(f"words.{name}")), v)
+    def items(self, raw: Any) -> list[str]:
+        """Strings of a list entry: plain strings, and {text, when} mappings whose ``when`` holds."""
+        out: list[str] = []
+        for item in self.pick(raw) or ():
+            value = self.pick(item)
+            if isinstance(value, dict):
+                if not all(self.facts.holds(w) for w in value.get("when") or ()):
+                    continue
+                value = self.pick(value.get("text"))
+            if isinstance(value, str) and value:
+                out.append(value)
+        return out
 
     def _village_head(self, unit: str) -> str:
-        heads: dict[str, str] = ph.get("units.village_heads")
+        heads: dict[str, str] = ph.get("village_heads")
         key = fold(unit)
         for word, title in sorted(heads.items(), key=lambda kv: -len(kv[0])):
             if word != "default" and (key == fold(word) or key.startswith(fold(word) + " ")):
                 return title
         return heads["default"]
-
-    def _lists(self, v: dict[str, str]) -> dict[str, str]:
-        """Enumerations that depend on which bodies exist."""
-        p, f = self.profile, self.flag
-        deputies = "các Phó Bí thư" if f("many_deputies") else "Phó Bí thư" if f("has_pho_bi_thu") else ""
-        if p.is_dang_uy:
-            subjects = ["Ban Thường vụ Đảng ủy" if f("has_btv") else "", "Thường trực Đảng ủy" if f(
-                "has_thuong_truc") else "", "Bí thư", deputies,
-                        "các đồng chí Ủy viên Ban Thường vụ" if f("has_btv_members") else "",
-                        "các đồng chí đảng ủy viên" if f("has_uy_vien") else ""]
-            elected = ["Ban Thường vụ" if f("has_btv") else "", "Bí thư", "Phó Bí thư" if f("has_pho_bi_thu") else "",
-                       "Ủy ban Kiểm tra, Chủ nhiệm Ủy ban Kiểm tra" if f("has_ubkt") else ""]
-            chaired = ["các hội nghị Ban Chấp hành", "Ban Thường vụ" if f("has_btv") else "",
-                       "các cuộc họp Thường trực Đảng ủy" if f("has_thuong_truc") else ""]
-            implementers = ["các cơ quan tham mưu, giúp việc của Đảng ủy" if f("is_dang_uy_xa") else "",
-                            "các tổ chức đảng trực thuộc" if f("subordinates") else "", "đảng viên trong Đảng bộ"]
-            leaders = ("các đồng chí Ủy viên Ban Thường vụ, ủy viên Ban Chấp hành" if f("has_btv")
-                       else "các đồng chí ủy viên Ban Chấp hành")
-            informed = join_vi(["các tổ chức đảng trực thuộc" if f("subordinates") else "", "đảng viên trong Đảng bộ"])
-        else:
-            subjects = ["Chi ủy" if f("has_chi_uy") else "", "Bí thư", deputies,
-                        "các đồng chí chi ủy viên" if f("has_uy_vien") else "",
-                        "các tổ đảng" if f("has_to_dang") else "", "đảng viên trong Chi bộ"]
-            elected = []
-            chaired = ["các kỳ sinh hoạt Chi bộ", "các cuộc họp Chi ủy" if f("has_chi_uy") else ""]
-            implementers = ["đồng chí Phó Bí thư" if f("has_pho_bi_thu") else "",
-                            "các đồng chí chi ủy viên" if f("has_uy_vien") else "",
-                            "các tổ đảng" if f("has_to_dang") else "", "đảng viên trong Chi bộ"]
-            leaders = ("đồng chí Bí thư và các đồng chí chi ủy viên" if f("has_chi_uy")
-                       else "đồng chí Bí thư, Phó Bí thư" if f("has_pho_bi_thu") else "đồng chí Bí thư")
-            informed = "đảng viên trong Chi bộ"
-        standin = ("đồng chí Phó Bí thư Thường trực" if f("has_standing_deputy")
-                   else "một đồng chí Phó Bí thư" if f("many_deputies") else "đồng chí Phó Bí thư")
-        staff = ["Văn phòng Đảng ủy", "Ban Xây dựng Đảng",
-                 "Cơ quan Ủy ban Kiểm tra Đảng ủy" if f("has_ubkt") else ""]
-        return {
-            "scope_subjects": join_vi(subjects),
-            "elected": join_vi(elected),
-            "chaired": join_vi(chaired),
-            "implementers": join_vi(implementers),
-            "leaders": leaders,
-            "informed": informed,
-            "disseminate_to": informed if p.is_dang_uy else "toàn thể đảng viên trong Chi bộ",
-            "chair_standin": (f"khi đồng chí Bí thư vắng mặt, {standin} được ủy quyền chủ trì hội nghị."
-                              if f("has_pho_bi_thu") else "đồng chí Bí thư trực tiếp chủ trì các hội nghị."),
-            "staff_bodies": join_vi(staff),
-        }
 
     # ------------------------------------------------------------------ people
     def role_title(self, m: Member) -> str:
@@ -299,10 +226,22 @@ class DraftContext:
             out.append(d if keep else d[:1].lower() + d[1:])
         return "; ".join(out)
 
-    def named(self, m: Member, assigner: str) -> str:
+    def named(self, m: Member, assigner: str, idle: str = "without_duties") -> str:
+        """"Đồng chí <name>, <role>, được phân công: <duties>"; ``idle`` names the phrase for no duties."""
         duties = self.duties(m)
         values = {**self.vars, "name": m.name, "role": self.role_title(m), "duties": duties, "assigner": assigner}
-        return ph.fill(ph.get("named.with_duties" if duties else "named.without_duties"), values)
+        return ph.fill(ph.get(f"named.{'with_duties' if duties else idle}"), values)
+
+    def named_all(self, members: Sequence[Member], assigner: str) -> list[str]:
+        """One line per member with duties; those without duties together in one last line."""
+        out = [self.named(m, assigner) for m in members if self.duties(m)]
+        idle = [m for m in members if not self.duties(m)]
+        if len(idle) == 1:
+            out.append(self.named(idle[0], assigner))
+        elif idle:
+            values = {**self.vars, "names": join_vi([m.name for m in idle]), "assigner": assigner}
+            out.append(ph.fill(ph.get("named.group_without_duties"), values))
+        return out
 
     def deputies_ordered(self) -> list[Member]:
         """Phó Bí thư thường trực first, then the others in profile order."""

@@ -9,6 +9,7 @@ the closing block, page numbers centred at the top from page 2. Output is byte-f
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -170,6 +171,14 @@ def sect_pr(*, new_page_restart: bool) -> str:
 
 
 # ====================================================================================== pages
+_UNBREAKABLE = re.compile(r"nhiệm kỳ \d{4} - \d{4}|khóa [IVXLC\d]+")
+
+
+def keep_together(text: str) -> str:
+    """Non-breaking spaces inside "nhiệm kỳ 2025 - 2030" and "khóa I" so a title line never ends "2025 -"."""
+    return _UNBREAKABLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+
+
 def _line(line: Line) -> str:
     if line.role == "dieu":
         head, _, rest = line.text.partition(". ")
@@ -188,7 +197,7 @@ def page_xml(page: Page) -> str:
     right = [para("QCTieuDe", "ĐẢNG CỘNG SẢN VIỆT NAM"), para("QCDiaDanh", page.date_line)]
     out.append(_table(HEADER_COLS, left, right))
     out.append(para("QCTenLoai", page.type_name))
-    out.append(para("QCTrichYeu", page.summary))
+    out.append(para("QCTrichYeu", keep_together(page.summary)))
     if page.attached_ref:
         out.append(para("QCKemTheo", page.attached_ref))
     out.append(para("QCGach", "-----"))
@@ -218,6 +227,7 @@ def document_xml(draft: Draft) -> str:
             parts.append(para("Normal", extra_ppr=sect_pr(new_page_restart=starts[-1])))
             starts.append(True)
         parts.append(page_xml(page))
+    parts.append(para("Normal"))  # Word expects the body to end with a paragraph, not a table
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}" '
             f'xmlns:r="{R_NS}"><w:body>{"".join(parts)}{sect_pr(new_page_restart=starts[-1])}'
             "</w:body></w:document>")

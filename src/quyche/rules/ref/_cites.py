@@ -13,7 +13,6 @@ board-extended one (:func:`quyche.references.load_catalogue`) in ``ctx.settings.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,10 +81,6 @@ class DocCitations:
         return [c for c in self.items if c.basis]
 
 
-_CACHE_SIZE = 8
-_CACHE: OrderedDict[int, tuple[Document, DocCitations]] = OrderedDict()
-
-
 def catalogue_for(ctx: Context) -> ReferenceCatalogue:
     """The catalogue the REF rules read: a board-extended one from the settings, else the packaged one."""
     cat = ctx.settings.extra.get(CATALOGUE_SETTING)
@@ -109,12 +104,10 @@ def basis_text(p: Paragraph) -> str:
 
 def document_citations(doc: Document) -> DocCitations:
     """Every citation of ``doc`` (căn cứ block, other preamble lines, body, recipients), memoised."""
-    key = id(doc)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc:  # the cache holds the document, so its id is not reused
-        _CACHE.move_to_end(key)
-        return hit[1]
     z = doc.zones
+    hit = z.memo.get("citations")
+    if isinstance(hit, DocCitations):
+        return hit
     lines = basis_lines(z)
     on_basis = {id(p) for p in lines}
     items: list[Cited] = []
@@ -127,9 +120,7 @@ def document_citations(doc: Document) -> DocCitations:
             where = "preamble.cancu" if basis else zone
             items.extend(Cited(c, p, where, basis) for c in find_citations(text))
     result = DocCitations(items, lines)
-    _CACHE[key] = (doc, result)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    z.memo["citations"] = result
     return result
 
 

@@ -44,6 +44,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     kind = template_kind_for(z, ctx.profile)
     mapping = map_articles(z, sk, kind)
     adapt = {b.key for b in sk.blocks(kind) if b.adapt}
+    threshold = ctx.settings.verbatim_threshold
     best: dict[int, tuple[float, str, Node]] = {}  # article → (similarity, block, node)
     compared: set[int] = set()
     for m in mapping.matches:
@@ -54,10 +55,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if not text.strip():
             continue
         for _, model in _model_texts(m.block):
-            score = similarity(text, model)
+            score = similarity(text, model, cutoff=threshold)
             if id(m.node) not in best or score > best[id(m.node)][0]:
                 best[id(m.node)] = (score, m.block, m.node)
-    threshold = ctx.settings.verbatim_threshold
     copied = [(s, b, n) for s, b, n in best.values() if s >= threshold]
     if not copied:
         return

@@ -1,0 +1,1 @@
+"""Users (custom model with roles and an organisation) and hashed API tokens."""

@@ -1,0 +1,1 @@
+"""Meeting records of each organisation and their compliance with the meeting regime."""

@@ -1,0 +1,1 @@
+"""The organisation tree (materialised paths) and the versioned organisation profiles."""

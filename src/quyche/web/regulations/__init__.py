@@ -1,0 +1,1 @@
+"""Working regulations per organisation and term, their immutable versions, citations and waivers."""
