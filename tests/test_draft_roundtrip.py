@@ -33,20 +33,10 @@ CORPUS_PROFILES = sorted(CORPUS.glob("clean_*.profile.yaml")) if CORPUS.is_dir()
 EXAMPLES = int(os.environ.get("QUYCHE_ROUNDTRIP_EXAMPLES", "500"))
 FIRST_DAY, LAST_DAY = date(2025, 7, 1), date(2026, 11, 26)
 
-# Known checker gaps for the decision kinds (reported to the lead; remove when fixed):
-# - the "QUYẾT ĐỊNH ban hành Quy chế làm việc …" is taken for a working regulation by the CNT rules
-#   (rules.common.is_working_regulation reads "làm việc" in its trích yếu);
-# - the regulation attached to it has no number and no Nơi nhận (FMT-TITLE-QC-ATTACHED pattern b), which
-#   STR-ZONES-PRESENT reports as missing components.
-DECISION_IGNORED = ("CNT",)
-ATTACHMENT_IGNORED = ("STR-ZONES-PRESENT",)
-# Known rule/data disagreements for regulations (reported; each entry names the rule and the profiles it hits):
-# - the 147 basis set (references.md §4: Điều lệ, 294, 06-HD, 147-QĐ/TW, congress resolution) has no functions
-#   regulation, but REF-FUNCTIONS-MISSING falls back to every functions entry for the type and asks for
-#   287-QĐ/TW, which is about the *grassroots* đảng bộ, chi bộ in state enterprises.
-KNOWN_ISSUES: tuple[tuple[str, Any], ...] = (
-    ("REF-FUNCTIONS-MISSING", lambda p: p.is_dn_cap_tren),
-)
+# Nothing is ignored or tolerated: every drafted page must check clean.
+DECISION_IGNORED: tuple[str, ...] = ()
+ATTACHMENT_IGNORED: tuple[str, ...] = ()
+KNOWN_ISSUES: tuple[tuple[str, Any], ...] = ()
 
 # ------------------------------------------------------------------------------------ name lists
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",

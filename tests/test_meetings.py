@@ -317,3 +317,11 @@ def test_leading_the_whole_membership_is_not_a_plenary_meeting() -> None:
     assert brief(text) == [(("btv",), "regular", 1.0)]
     assert bodies_in("Đảng bộ sinh hoạt toàn thể") == ("dang_bo",)
     assert bodies_in("hội nghị đảng viên toàn đảng bộ") == ("dang_bo",)
+
+
+def test_principles_are_not_thresholds() -> None:
+    from quyche.meetings import find_thresholds
+
+    for text in ("Khi có ý kiến khác nhau thì tiến hành biểu quyết, thiểu số phục tùng đa số.",
+                 "Bảo đảm tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách, quyết định theo đa số."):
+        assert find_thresholds(text) == []

@@ -467,3 +467,10 @@ def test_wrapped_party_title_and_date_in_narrow_columns_are_joined() -> None:
     assert z.date_line is not None and str(z.doc_date) == "2025-09-12"
     assert z.superior is not None and z.superior.plain == "ĐẢNG BỘ TỈNH TÂY NINH"
     assert z.issuer is not None and z.issuer.plain == "ĐẢNG ỦY XÃ AN HÒA"
+
+
+def test_draft_mark_in_a_text_file_is_a_mark_not_the_superior() -> None:
+    text = "Dự thảo\nĐẢNG BỘ TỈNH TÂY NINH\nĐẢNG ỦY XÃ AN HÒA\n*\nSố    -QC/ĐU\nQUY CHẾ\n"
+    z = read_text(text.encode(), "x.txt").zones
+    assert [p.plain for p in z.marks] == ["Dự thảo"]
+    assert z.superior is not None and z.superior.plain == "ĐẢNG BỘ TỈNH TÂY NINH"

@@ -546,6 +546,10 @@ def find_thresholds(text: str, p: Paragraph | None = None) -> list[Threshold]:
             value, strict = _fraction(m)
             if value is None or not (0 < value <= 1):
                 continue
+            if _PRINCIPLE_BEFORE.search(key, max(s0, m.start() - 24), m.start()) or (
+                key.endswith("theo ", s0, m.start()) and _PRINCIPLE_AFTER.match(key, m.end(), s1)
+            ):
+                continue  # "thiểu số phục tùng đa số", "quyết định theo đa số.": the principle, not a threshold
             after = key[m.end():matches[i + 1].start() if i + 1 < len(matches) else s1]
             before = key[matches[i - 1].end() if i else s0:m.start()]
             vote_after = _VOTE_WORDS.search(after)
@@ -658,6 +662,9 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
             mc.thresholds += find_thresholds(p.plain, p)
     return mc
 
+
+_PRINCIPLE_BEFORE = re.compile(r"phuc tung $")
+_PRINCIPLE_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
 
 # Cheap test before the full threshold parse: a fraction, a percentage or a "nửa / đa số / phần" word.
 _THRESHOLD_HINT = re.compile(r"\d ?/ ?\d|%|nua|da so|phan (?:hai|ba|tu|nam)")

@@ -278,7 +278,7 @@ def find_zones(doc: Document) -> Zones:
     # 2. Header pieces: split tab-separated lines into columns, then sort pieces by role.
     pieces: list[Paragraph] = []
     for p in paras[:header_end]:
-        if _MARK.match(p.plain) and p.loc.container == "body":
+        if _MARK.match(p.plain) and p.loc.container in ("body", "line"):
             z.marks.append(p)
             continue
         pieces.extend(x for x in p.split_tabs() if x.plain)

@@ -50,3 +50,10 @@ def test_staff_body_deputy_head_may_sign_kt() -> None:
 def test_kt_inside_a_name_is_not_ky_thay() -> None:
     sig = [L("T/M ĐẢNG ỦY", b=True), L("BÍ THƯ"), L(""), L("Nguyễn Thị Kt-Hoa", b=True)]
     assert run_rule(RULE, doc(signature=sig)) == []
+
+
+def test_ky_thay_mat_is_on_behalf_not_k_t() -> None:
+    from quyche.rules.typ.no_kt import _KT
+
+    assert _KT.search("KÝ THAY MẶT TẬP THỂ") is None
+    assert _KT.search("KÝ THAY BÍ THƯ") is not None

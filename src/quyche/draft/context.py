@@ -113,6 +113,12 @@ class DraftContext:
         if p.is_chi_bo and not p.has_chi_uy and any(m.role == "uy_vien" for m in p.committee):
             self.notes.append("Chi bộ dưới 9 đảng viên chính thức không có chi ủy: các đồng chí ghi vai trò "
                               "“uy_vien” trong hồ sơ không được ghi là chi ủy viên (ORG-CHIUY-THRESHOLD).")
+        if not fold(p.superior).startswith("dang bo "):
+            self.notes.append(f"Cấp trên “{p.superior}” không phải tên một đảng bộ: dòng đầu của phần tên cơ quan "
+                              "ban hành ghi đảng bộ cấp trên trực tiếp (“ĐẢNG BỘ …”, FMT-HEADER-ORG-SUPERIOR).")
+        if p.has_chi_uy and p.committee_size < 3:
+            self.notes.append(f"Chi bộ có {p.members} đảng viên chính thức nên có chi ủy, nhưng hồ sơ chỉ liệt kê "
+                              f"{p.committee_size} đồng chí: bổ sung các chi ủy viên vào hồ sơ.")
         flags = {
             "dang_uy": dang_uy,
             "chi_bo": p.is_chi_bo,

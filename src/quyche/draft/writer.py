@@ -155,7 +155,7 @@ def _table(cols: tuple[int, int], left: list[str], right: list[str]) -> str:
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{cols[0]}"/><w:gridCol w:w="{cols[1]}"/></w:tblGrid>'
-            f"<w:tr>{cells}</w:tr></w:tbl>")
+            f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr></w:tbl>")  # never split across pages
 
 
 def sect_pr(*, new_page_restart: bool) -> str:
@@ -179,12 +179,15 @@ def keep_together(text: str) -> str:
     return _UNBREAKABLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
 
 
-def _line(line: Line) -> str:
+KEEP_NEXT = "<w:keepNext/>"
+
+
+def _line(line: Line, extra_ppr: str = "") -> str:
     if line.role == "dieu":
         head, _, rest = line.text.partition(". ")
         if rest.endswith((".", ":", ";")) and len(rest.split()) >= 8:  # a decision article: "Điều 1." bold only
-            return para("QCDieuNoiDung", line.text, bold_prefix=len(head) + 1)
-    return para(ROLE_STYLES[line.role], line.text)
+            return para("QCDieuNoiDung", line.text, bold_prefix=len(head) + 1, extra_ppr=extra_ppr)
+    return para(ROLE_STYLES[line.role], line.text, extra_ppr=extra_ppr)
 
 
 def page_xml(page: Page) -> str:
@@ -206,8 +209,9 @@ def page_xml(page: Page) -> str:
         out.append(para("QCBanHanh", page.operative))
     if page.decision_formula:
         out.append(para("QCQuyetDinh", page.decision_formula))
-    out += [_line(line) for line in page.body]
-    out.append(para("Normal"))
+    # The last paragraph of the body stays on the page of the closing block (never a signature page alone).
+    out += [_line(line, KEEP_NEXT if i == len(page.body) - 1 else "") for i, line in enumerate(page.body)]
+    out.append(para("Normal", extra_ppr=KEEP_NEXT))
     left = [para("QCNoiNhan", "Nơi nhận:"), *(para("QCNoiNhanMuc", r) for r in page.recipients)] \
         if page.recipients else []
     right = [para("QCQuyenHan", page.authority), para("QCChucVu", page.sign_title)]

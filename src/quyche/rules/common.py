@@ -230,12 +230,10 @@ def qclv_with_articles(zones: Zones) -> bool:
     """A quy chế làm việc with articles to judge (TPL-MODEL-VERBATIM, CNT): the trích yếu says "làm việc …";
     without a trích yếu, a type line "QUY CHẾ" (or none at all) over a body of articles. A "QUY CHẾ" about
     something else (chi tiêu nội bộ…) is not one."""
-    if not zones.articles:
-        return False
+    if not zones.articles or type_key(zones.title_type) not in ("quy che", ""):
+        return False  # e.g. a QUYẾT ĐỊNH ban hành Quy chế làm việc: the decision itself is not the regulation
     summary = fold(zones.summary_text)
-    if summary:
-        return "lam viec" in summary
-    return type_key(zones.title_type) in ("quy che", "")
+    return "lam viec" in summary if summary else True
 
 
 def template_kind_for(zones: Zones, profile: object | None) -> str:

@@ -19,8 +19,13 @@ from typing import Any
 
 import pytest
 
-_DATA = tempfile.mkdtemp(prefix="quyche-web-test-")
-atexit.register(shutil.rmtree, _DATA, ignore_errors=True)
+# One temporary data folder per run: xdist workers inherit the controller's (they may load the settings
+# before this file runs), and only the process that made it removes it.
+_DATA = os.environ.get("QUYCHE_WEB_TEST_DATA_DIR", "")
+if not _DATA or not Path(_DATA).is_dir():
+    _DATA = tempfile.mkdtemp(prefix="quyche-web-test-")
+    os.environ["QUYCHE_WEB_TEST_DATA_DIR"] = _DATA
+    atexit.register(shutil.rmtree, _DATA, ignore_errors=True)
 os.environ["QUYCHE_DATA_DIR"] = _DATA
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quyche.web.settings")
 

@@ -38,7 +38,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     for b in cat.expected_basis_items(facts, on):
         if b.slot == "functions" and b.reference is not None and b.reference not in expected:
             expected.append(b.reference)
-    if not expected:
+    if not expected and not getattr(ctx.profile, "is_dn_cap_tren", False):
+        # references.md §4 lists no functions regulation for the 147 set: 287-QĐ/TW is for the
+        # grassroots units of an enterprise, not for its đảng ủy cấp trên cơ sở.
         expected = functions_for(cat, facts, on)
     if not expected:
         return  # no functions regulation known for this type (references.md §3.3: thôn, tổ dân phố)

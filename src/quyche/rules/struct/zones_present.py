@@ -86,7 +86,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         absent.append(
             ("tên cơ quan ban hành", "header.left", z.superior, "tên cơ quan ban hành", _issuer_line)
         )
-    if z.number is None:
+    attached = z.attached_ref is not None  # pattern (b) of FMT-TITLE-QC-ATTACHED: no number, no Nơi nhận
+    if z.number is None and not attached:
         absent.append(("số và ký hiệu văn bản", "header.left", z.star or z.issuer, "Số …-…/…", _number_line))
     if z.date_line is None:
         absent.append(
@@ -123,7 +124,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
                 _authority_line,
             )
         )
-    if not z.recipients:
+    if not z.recipients and not attached:
         absent.append(("nơi nhận (“Nơi nhận:”)", "recipients", z.authority, "Nơi nhận:", _recipients_line))
 
     for name, zone, near, expected, test in absent:

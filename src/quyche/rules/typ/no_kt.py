@@ -10,7 +10,7 @@ from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import issuer_kind, quote
 
 # "K/T BÍ THƯ", "KT. BÍ THƯ", "KT BÍ THƯ", "K.T", "KÝ THAY" — not "kt" inside a word or a name.
-_KT = re.compile(r"(?<![\w/.])(K\s*/\s*T|K\.T|KT)\.?(?=\s|$)|(?<!\w)KÝ\s+THAY\b", re.IGNORECASE)
+_KT = re.compile(r"(?<![\w/.])(K\s*/\s*T|K\.T|KT)\.?(?=\s|$)|(?<!\w)KÝ\s+THAY\b(?!\s+MẶT)", re.IGNORECASE)
 
 
 @rule("TYP-NO-KT")

@@ -94,3 +94,33 @@ def test_env_helpers() -> None:
         config.env_bool("X", environ={"X": "maybe"})
     assert config.env_int("N", 5, {"N": "20_000"}) == 20000
     assert config.env_list("H", ["a"], {"H": "x.vn, y.vn;z"}) == ["x.vn", "y.vn", "z"]
+
+
+def test_every_admin_page_renders(users: dict[str, Any], tree: dict[str, Any], profiles: dict[str, Any],
+                                  docx: Any, upload: Any) -> None:
+    """Changelists, add forms and change forms of every registered model (with one row each where cheap)."""
+    from django.contrib import admin
+
+    from quyche.web.meetings.services import record_meeting
+    from quyche.web.organizations.services import add_profile_version
+    from quyche.web.references.services import load_packaged_references
+    from quyche.web.regulations.services import create_regulation, upload_version
+
+    load_packaged_references()
+    add_profile_version(tree["an_hoa"], profiles["xa"](), users["admin"])
+    version = upload_version(create_regulation(tree["an_hoa"], 2025, 2030), upload(docx()), users["staff"])
+    record_meeting(tree["phu_loc"], date=version.as_of, kind="thuong_ky", duration_minutes=90, present=5, total=5)
+    admin_user = users["admin"]
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client = Client()
+    client.force_login(admin_user)
+    for model, model_admin in admin.site._registry.items():
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        assert client.get(base).status_code == 200, base
+        add = client.get(base + "add/")
+        assert add.status_code in (200, 403), base
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            assert client.get(f"{base}{first.pk}/change/").status_code == 200, base
+    assert client.get("/admin/").status_code == 200

@@ -76,7 +76,7 @@ def test_same_file_is_stored_once(regulation: Regulation, users: dict[str, Any],
     assert v1.file.name == v2.file.name == f"originals/{v1.sha256[:2]}/{v1.sha256}.docx"
     assert (v1.number, v2.number, v3.number) == (1, 1, 2)
     stored = default_storage.listdir(f"originals/{v1.sha256[:2]}")[1]
-    assert stored == [f"{v1.sha256}.docx"]
+    assert stored.count(f"{v1.sha256}.docx") == 1  # (v3 may share the two-character folder)
     with default_storage.open(v1.file.name, "rb") as fh:
         assert fh.read() == data
 
