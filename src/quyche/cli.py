@@ -199,6 +199,21 @@ def draft(
     raise typer.Exit(draft_run(profile, output, as_of, on, number, kind, fmt, catalogue_files or [], out, err))
 
 
+@app.command("fix")
+def fix(
+    path: Annotated[Path, typer.Argument(help="Tệp .docx cần sửa thể thức", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp kết quả .docx")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="Hồ sơ tổ chức (YAML)")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày đối chiếu YYYY-MM-DD (mặc định: hôm nay)")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ liệt kê những gì sẽ sửa, không ghi tệp")] = False,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Cho phép ghi đè tệp gốc (khi -o là tệp gốc)")] = False,
+) -> None:
+    """Sửa tự động các lỗi thể thức an toàn (không đụng đến nội dung); liệt kê các lỗi cần người sửa."""
+    from quyche.fix.command import run as fix_run
+
+    raise typer.Exit(fix_run(path, output, profile, as_of, dry_run, in_place, out, err))
+
+
 @app.callback(invoke_without_command=True)
 def _main(
     version: Annotated[bool, typer.Option("--version", help="In phiên bản rồi thoát")] = False,

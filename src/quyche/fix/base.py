@@ -21,7 +21,7 @@ from quyche.engine import Finding
 from quyche.fix.ooxml import CannotFix, normalise, span_of, text_of
 from quyche.fix.package import DocxPackage
 from quyche.model import Document, Paragraph
-from quyche.readers.docx.ooxml import W
+from quyche.readers.docx.elements import text_runs
 from quyche.text import squash
 
 
@@ -97,16 +97,9 @@ def fixer(rule_id: str, *, order: int = 50, unsafe_parts: tuple[str, ...] = ()) 
     return register
 
 
-def short(text: str, limit: int = 60) -> str:
-    text = squash(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def runs_of(el: etree._Element) -> list[etree._Element]:
     """Every text run of a paragraph (not those of text boxes anchored in it)."""
-    from quyche.readers.docx.elements import text_runs
-
     return text_runs(el)
 
 
-__all__ = ["FIXERS", "CannotFix", "Change", "FixContext", "FixerImpl", "W", "fixer", "runs_of", "short"]
+__all__ = ["FIXERS", "CannotFix", "Change", "FixContext", "FixerImpl", "fixer", "runs_of"]

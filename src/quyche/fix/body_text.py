@@ -28,11 +28,12 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
         elements = runs_of(ctx.element(zp))
         for j, run in enumerate(para.runs):
             size = run.fmt.size
-            if j < offset or size is None or not run.text.strip() or size_in(size, LOW, HIGH):
+            if size is None or not run.text.strip() or size_in(size, LOW, HIGH):
                 continue
-            if j - offset >= len(elements):
+            k = max(j - offset, 0)  # a numbering label takes the first run's formatting
+            if k >= len(elements):
                 continue
-            el = elements[j - offset]
+            el = elements[k]
             rpr = el.find(W + "rPr")
             if rpr is not None and rpr.find(W + "vertAlign") is not None:
                 continue

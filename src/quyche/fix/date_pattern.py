@@ -12,7 +12,7 @@ from datetime import date
 
 from quyche.engine import Finding
 from quyche.fix.base import Change, FixContext, fixer
-from quyche.fix.ooxml import rewrite
+from quyche.fix.ooxml import rewrite, text_of
 from quyche.rules.fmt.date_pattern import _NUMERIC, _WORDS, month_text
 
 
@@ -55,8 +55,6 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
     if p is None:
         return []
     el, start, end = ctx.piece(p)
-    from quyche.fix.ooxml import text_of
-
     raw = text_of(el)[start:end]
     good = target(raw)
     if good is None:

@@ -39,15 +39,16 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
         offset = 1 if para.label else 0
         elements = None
         for j, run in enumerate(para.runs):
-            if j < offset or not run.fmt.font or not _has_text(run.text):
+            if not run.fmt.font or not _has_text(run.text):
                 continue
             key = font_key(run.fmt.font)
             if key not in wanted:
                 continue
             if elements is None:
                 elements = runs_of(ctx.elements[i])
-            if j - offset < len(elements):
-                set_font(elements[j - offset], TNR)
+            k = max(j - offset, 0)  # a numbering label takes the first run's formatting
+            if k < len(elements):
+                set_font(elements[k], TNR)
                 paras, n = counts[key]
                 paras.add(i)
                 counts[key] = (paras, n + 1)

@@ -31,7 +31,8 @@ from quyche.fix.ooxml import (
     text_of,
 )
 from quyche.model import Paragraph
-from quyche.readers.docx.ooxml import A, V, W, to_int
+from quyche.readers.docx.ooxml import MC, A, V, W, to_int
+from quyche.readers.docx.reader import _line_shapes
 from quyche.rules.common import off_sizes
 from quyche.rules.fmt.header_title import SIZE, find_line
 from quyche.text import squash
@@ -40,6 +41,7 @@ from quyche.zones import PARTY_TITLE
 _RULE_TEXT = re.compile(r"^[_\-‐‑‒–—=.·]{3,}$")
 _LOOKAHEAD = 4
 _EMU_PER_TWIP = 635
+_DRAWINGS = {W + "drawing", W + "pict", MC + "AlternateContent"}
 
 
 @fixer("FMT-HEADER-TITLE", order=60)
@@ -56,11 +58,13 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
 def _fix_title(ctx: FixContext, title: Paragraph) -> list[Change]:
     el, start, end = ctx.piece(title)
     done: list[str] = []
-    if squash(title.text) != PARTY_TITLE and (squash(title.text).upper() != PARTY_TITLE or title.attr("caps") is not True):
+    text = squash(title.text)
+    if text != PARTY_TITLE and (text.upper() != PARTY_TITLE or title.attr("caps") is not True):
         rewrite(el, start, end, PARTY_TITLE)
         done.append(f"sửa chữ thành “{PARTY_TITLE}”")
         end = start + len(PARTY_TITLE)
-    bold, italic, size = title.attr("bold") is False, title.attr_any("italic") is True, bool(off_sizes(title, SIZE, SIZE))
+    bold, italic = title.attr("bold") is False, title.attr_any("italic") is True
+    size = bool(off_sizes(title, SIZE, SIZE))
     if bold or italic or size:
         for r in runs_in(el, start, end):
             set_toggle(r, "b", True)
@@ -110,13 +114,16 @@ def _remove_motto(ctx: FixContext, motto: Paragraph) -> bool:
         if squash(text[start:end]) != motto.plain:
             raise CannotFix("không xác định được dòng Tiêu ngữ")
         replace(el, start, end, "")
+        if motto.loc.col:
+            _drop_right_lines(el)  # the state line drawn under the motto, in the right half
         return False
     nxt = ctx.doc.paragraphs[motto.loc.paragraph] if motto.loc.paragraph < len(ctx.doc.paragraphs) else None
     line_next = nxt is not None and _same_container(nxt, ctx.model(motto)) and (
         bool(_RULE_TEXT.match(nxt.plain.replace(" ", ""))) or (not nxt.plain and nxt.border_bottom is not None))
     parent = el.getparent()
     siblings = parent.findall(W + "p") if parent is not None else []
-    if parent is None or (parent.tag == W + "tc" and len(siblings) < 2):
+    anchors = el.find(f".//{W}txbxContent") is not None  # text boxes anchored here must stay
+    if parent is None or anchors or (parent.tag == W + "tc" and len(siblings) < 2):
         replace(el, 0, len(text), "")  # a table cell keeps one paragraph
         ppr = el.find(W + "pPr")
         if ppr is not None:
@@ -126,6 +133,18 @@ def _remove_motto(ctx: FixContext, motto: Paragraph) -> bool:
     else:
         parent.remove(el)
     return line_next
+
+
+def _drop_right_lines(el: etree._Element) -> None:
+    """Remove the runs of a tab-separated line that hold only a drawn line in its right half."""
+    for r in list(el.iter(W + "r")):
+        if r.find(W + "t") is not None or r.getparent() is None:
+            continue
+        shapes = [shape for node in r if node.tag in _DRAWINGS for shape in _line_shapes(node)]
+        if shapes and all(shape.col != 0 for shape in shapes):
+            parent = r.getparent()
+            if parent is not None:
+                parent.remove(r)
 
 
 def _same_container(a: Paragraph, b: Paragraph) -> bool:
@@ -188,9 +207,8 @@ def _solid_line(ctx: FixContext, title: Paragraph) -> bool:
     for i in range(start, min(start + 1 + _LOOKAHEAD, len(ctx.elements))):
         el = ctx.elements[i]
         para = ctx.doc.paragraphs[i]
-        if i > start and para.plain and not _RULE_TEXT.match(para.plain.replace(" ", "")):
-            if not para.lines:
-                break
+        if i > start and para.plain and not _RULE_TEXT.match(para.plain.replace(" ", "")) and not para.lines:
+            break
         bottom = el.find(f"{W}pPr/{W}pBdr/{W}bottom")
         if bottom is not None and any(k in (bottom.get(W + "val") or "").lower() for k in ("dash", "dot")):
             bottom.set(W + "val", "single")

@@ -142,7 +142,7 @@ class Piece:
 
     @property
     def editable(self) -> bool:
-        return self.el.tag == _TEXT
+        return bool(self.el.tag == _TEXT)
 
     @property
     def end(self) -> int:
@@ -200,8 +200,9 @@ def replace(p: etree._Element, start: int, end: int, new: str) -> None:
     the span starts; the other runs lose only the characters inside the span."""
     ps = pieces(p)
     if start == end:
-        host = next((x for x in ps if x.editable and x.start < start <= x.end), None) or next(
-            (x for x in ps if x.editable and x.start <= start < x.end), None)
+        # with the text that follows (a padding "0" joins its digits), else with the text before
+        host = next((x for x in ps if x.editable and x.start <= start < x.end), None) or next(
+            (x for x in ps if x.editable and x.start < start <= x.end), None)
         if host is None:
             raise CannotFix("không chèn được chữ vào vị trí này")
         at = start - host.start

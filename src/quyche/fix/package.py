@@ -60,9 +60,6 @@ class DocxPackage:
         for kind, target in self.reader.rels(part or self.main).values():
             if kind == rel_type and self.has(target):
                 return target
-        for name in self._added:
-            if posixpath.basename(name).startswith(rel_type):
-                return name
         return None
 
     def add_part(self, name: str, root: etree._Element, content_type: str, rel_type: str) -> str:

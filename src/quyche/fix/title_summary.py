@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quyche.engine import Finding
 from quyche.fix.base import Change, FixContext, fixer, runs_of
-from quyche.fix.ooxml import replace, set_align, set_size, set_toggle, text_of
+from quyche.fix.ooxml import normalise, replace, set_align, set_size, set_toggle, text_of
 from quyche.rules.common import off_sizes
 from quyche.rules.fmt.title_summary import HIGH, LOW
 from quyche.text import fold, is_upper, starts_lower
@@ -35,6 +35,7 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
     if is_upper(text):
         ctx.left("FMT-TITLE-SUMMARY", "trích yếu gõ toàn chữ in hoa: cần viết lại chữ thường")
     elif not starts_lower(text):
+        normalise(first_el)
         raw = text_of(first_el)
         at = next((i for i, ch in enumerate(raw) if ch.isalpha()), None)
         if at is not None and not ctx.model(lines[0]).label:

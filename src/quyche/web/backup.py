@@ -19,7 +19,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any
@@ -30,6 +30,7 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -53,6 +54,15 @@ MODELS = (
     "admin.logentry",
 )
 CHUNK = 1 << 20
+
+
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts datetimes to milliseconds; a backup keeps every microsecond."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -115,7 +125,7 @@ def create_backup(dest: str | Path | IO[bytes], *, using: str = DEFAULT_DB_ALIAS
             rows[label] = qs.count()
             with zf.open(f"data/{label}.json", "w") as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
                 serializers.serialize(
-                    "json", qs.iterator(chunk_size=500), stream=out, indent=1,
+                    "json", qs.iterator(chunk_size=500), stream=out, indent=1, cls=_ExactEncoder,
                     use_natural_foreign_keys=True, use_natural_primary_keys=False,
                 )
         for name in _stored_files(model_list):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from quyche.model import Run
 from quyche.readers.docx.numbering import Numbering
 from quyche.readers.docx.reader import _Walker
 from quyche.readers.docx.styles import StyleSheet
-from quyche.model import Run
 
 
 class _Recorder(_Walker):

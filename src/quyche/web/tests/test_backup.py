@@ -15,6 +15,7 @@ from django.core.management import call_command
 
 from quyche.web.accounts.models import User
 from quyche.web.accounts.services import authenticate_token, create_token
+from quyche.web.audit.models import AuditLog
 from quyche.web.backup import MODELS, BackupError, create_backup, restore_backup
 from quyche.web.meetings.services import record_meeting
 from quyche.web.organizations.models import Organization
@@ -68,6 +69,8 @@ def test_round_trip(populated: dict[str, Any], _media_root: Path) -> None:
     before = data_members(archive)
     counts = {label: n for label, n in summary.rows.items()}
     max_org = Organization.objects.order_by("-pk").values_list("pk", flat=True).first()
+    stamps = list(AuditLog.objects.order_by("pk").values_list("created_at", flat=True))
+    assert any(t.microsecond % 1000 for t in stamps)
 
     # empty the database (as after a fresh `migrate`) and the file store
     call_command("flush", interactive=False, verbosity=0)
@@ -90,6 +93,8 @@ def test_round_trip(populated: dict[str, Any], _media_root: Path) -> None:
         assert fh.read()
     assert authenticate_token(populated["token"]) == User.objects.get(username="kiemtra")
     assert User.objects.get(username="kiemtra").has_perm("references.change_reference")
+    # timestamps keep their microseconds (Django's own encoder would cut them to milliseconds)
+    assert list(AuditLog.objects.order_by("pk").values_list("created_at", flat=True)) == stamps
     new = create_organization("Đảng bộ tỉnh mới", "dang_bo_tinh")
     assert max_org is not None and new.pk > max_org
 

@@ -115,7 +115,7 @@ def test_every_admin_page_renders(users: dict[str, Any], tree: dict[str, Any], p
     admin_user.save()
     client = Client()
     client.force_login(admin_user)
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         assert client.get(base).status_code == 200, base
         add = client.get(base + "add/")
