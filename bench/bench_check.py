@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factory import L, PartyDoc  # noqa: E402
-from quyche.engine import Checker  # noqa: E402
+from quyche.engine import Checker, Selection  # noqa: E402
+from quyche.profile import Profile, load_profile  # noqa: E402
 from quyche.readers.docx.reader import read_docx  # noqa: E402
 from quyche.rules.base import Context  # noqa: E402
 
@@ -50,9 +51,12 @@ def long_regulation(seed: int) -> bytes:
     return PartyDoc(body=body).to_bytes()
 
 
-def corpus_docs() -> list[tuple[str, bytes]]:
+def corpus_docs() -> list[tuple[str, bytes, Profile | None]]:
     folder = ROOT.parent / "shared" / "corpus"
-    return [(p.name, p.read_bytes()) for p in sorted(folder.glob("clean_*.docx"))] if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return [(p.name, p.read_bytes(), load_profile(p.with_name(p.stem + ".profile.yaml")))
+            for p in sorted(folder.glob("clean_*.docx"))]
 
 
 def bare(data: bytes) -> None:
@@ -85,19 +89,19 @@ def _text_caches() -> list[object]:
 TEXT_CACHES: list[object] = []
 
 
-def quyche_check(data: bytes) -> None:
+def quyche_check(data: bytes, profile: Profile | None = None) -> None:
     assert CHECKER is not None
     for c in TEXT_CACHES:  # each run starts cold, as for a document never seen before
         c.cache_clear()  # type: ignore[attr-defined]
     doc = read_docx(data, "bench.docx")
-    CHECKER.run(doc, Context(as_of=date(2026, 11, 26)))
+    CHECKER.run(doc, Context(as_of=date(2026, 11, 26), profile=profile))
 
 
-def median_ms(func: Callable[[bytes], None], data: bytes, rounds: int) -> float:
+def median_ms(func: Callable[..., None], data: bytes, rounds: int, *extra: object) -> float:
     samples = []
     for _ in range(rounds):
         t0 = time.perf_counter()
-        func(data)
+        func(data, *extra)
         samples.append(time.perf_counter() - t0)
     return statistics.median(samples) * 1000
 
@@ -106,18 +110,20 @@ def main() -> None:
     global CHECKER
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=40)
+    ap.add_argument("--select", default="", help="rule IDs or prefixes, e.g. TYP,FMT,STR (default: all rules)")
     args = ap.parse_args()
-    CHECKER = Checker()
-    docs = [(f"quy-che-15-trang-{i}.docx", long_regulation(i)) for i in range(3)] + corpus_docs()
-    for _, data in docs:  # warm imports and data loaders
-        quyche_check(data), bare(data), python_docx(data)
+    CHECKER = Checker(Selection(select=tuple(x for x in args.select.split(",") if x)))
+    example = load_profile(ROOT / "examples" / "quy-che-dang-uy-xa-an-hoa.profile.yaml")
+    docs = [(f"quy-che-15-trang-{i}.docx", long_regulation(i), example) for i in range(3)] + corpus_docs()
+    for _, data, profile in docs:  # warm imports and data loaders
+        quyche_check(data, profile), bare(data), python_docx(data)
     TEXT_CACHES.extend(_text_caches())
     gc.collect()
     rows = []
     print(f"{'document':32} {'paras':>6} {'check ms':>9} {'bare ms':>8} {'docx ms':>8} {'÷bare':>6} {'÷docx':>6}")
-    for name, data in docs:
+    for name, data, profile in docs:
         paras = len(read_docx(data, name).paragraphs)
-        c = median_ms(quyche_check, data, args.rounds)
+        c = median_ms(quyche_check, data, args.rounds, profile)
         b = median_ms(bare, data, args.rounds)
         d = median_ms(python_docx, data, args.rounds)
         rows.append((c, b, d))

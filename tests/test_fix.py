@@ -99,18 +99,27 @@ def fixed_doc(spec: PartyDoc, tmp_path: Path) -> tuple[bytes, Outcome]:
 
 
 # ---------------------------------------------------------------------- reader order
-def _element_texts(data: bytes) -> list[str]:
+def _container(el: object) -> str:
+    for node in el.iterancestors():  # type: ignore[attr-defined]
+        if node.tag == W + "tc":
+            return "table"
+        if node.tag == W + "txbxContent":
+            return "textbox"
+    return "body"
+
+
+def _element_texts(data: bytes) -> list[tuple[str, str]]:
     pkg = Package(data)
     body = pkg.xml(pkg.main_part()).find(W + "body")
     assert body is not None
     elements, _ = paragraph_elements(body)
-    return [nfc(text_of(el)) for el in elements]
+    return [(_container(el), nfc(text_of(el))) for el in elements]
 
 
-def _model_texts(data: bytes) -> list[str]:
+def _model_texts(data: bytes) -> list[tuple[str, str]]:
     out = []
     for p in read_docx(data, "x.docx").paragraphs:
-        out.append(p.text[len(p.label) + 1:] if p.label else p.text)
+        out.append((p.loc.container, p.text[len(p.label) + 1:] if p.label else p.text))
     return out
 
 
@@ -348,8 +357,7 @@ FORMAT_MUTANTS = [d for d in CORPUS_DOCS if d.stem.startswith("mutant_")
 @pytest.mark.parametrize("doc", FORMAT_MUTANTS, ids=[d.stem for d in FORMAT_MUTANTS])
 def test_format_mutants_come_out_clean(doc: Path, tmp_path: Path) -> None:
     key = _key(doc)
-    folder = tmp_path
-    outcome = fix_bytes(doc.read_bytes(), folder, profile_beside(str(doc)), date.fromisoformat(key["as_of"]))
+    outcome = fix_bytes(doc.read_bytes(), tmp_path, profile_beside(str(doc)), date.fromisoformat(key["as_of"]))
     assert set(key["must"]) <= {f.rule for f in outcome.before}
     left = [f"{f.rule} {f.severity}: {f.message}" for f in outcome.after if f.severity in ("error", "warning")]
     assert not left, "\n".join(left)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from quyche.engine import Finding
 from quyche.fix.base import Change, FixContext, fixer
-from quyche.fix.ooxml import SECT_ORDER, child
 from quyche.readers.docx.ooxml import W, to_int
+from quyche.rules.base import Settings
 from quyche.rules.common import mm, near
 from quyche.rules.fmt.page_margins import EXPECTED, EXPECTED_TEXT
 
@@ -19,7 +19,7 @@ _ATTR = {"margin_top": "top", "margin_bottom": "bottom", "margin_left": "left", 
 @fixer("FMT-PAGE-MARGINS", order=10)
 def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
     changes: list[Change] = []
-    tol = 57
+    tol = Settings().margin_tolerance_twips
     for number, sect in enumerate(ctx.sections, 1):
         mar = sect.find(W + "pgMar")
         if mar is None:
@@ -37,7 +37,6 @@ def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
                 mar.set(attr, str(-target if value < 0 and key in ("margin_top", "margin_bottom") else target))
         if not wrong:
             continue
-        child(sect, "pgMar", SECT_ORDER)
         ctx.touch()
         where = f"lề trang (phần {number})" if len(ctx.sections) > 1 else "lề trang"
         changes.append(Change("FMT-PAGE-MARGINS", where, ", ".join(before), EXPECTED_TEXT))

@@ -6,6 +6,7 @@ from quyche.engine import Finding
 from quyche.fix.base import Change, FixContext, fixer
 from quyche.fix.ooxml import SECT_ORDER, child
 from quyche.readers.docx.ooxml import W, to_int
+from quyche.rules.base import Settings
 from quyche.rules.common import mm, near
 from quyche.rules.fmt.page_size import A4_H, A4_W
 
@@ -15,7 +16,7 @@ A4_PAPER_CODE = "9"  # the printer paper code Word writes for A4
 @fixer("FMT-PAGE-SIZE", order=10)
 def fix(ctx: FixContext, findings: list[Finding]) -> list[Change]:
     changes: list[Change] = []
-    tol = 20
+    tol = Settings().size_tolerance_twips
     for number, sect in enumerate(ctx.sections, 1):
         pg = sect.find(W + "pgSz")
         if pg is None:
