@@ -467,7 +467,7 @@ def test_cli_unreadable_input_exit_2(tmp_path: Path) -> None:
 
 def test_number_type_code_follows_the_type_name(tmp_path: Path) -> None:
     left = [L("ĐẢNG BỘ TỈNH TÂY NINH"), L("ĐẢNG ỦY XÃ AN HÒA", b=True), L("*"), L("Số 01-QĐ/ĐU")]
-    data, outcome = fixed_doc(PartyDoc(left=left), tmp_path)
+    _, outcome = fixed_doc(PartyDoc(left=left), tmp_path)
     assert "FMT-NUMBER-TYPE-MATCH" in {f.rule for f in outcome.before}
     assert [(c.rule, c.after) for c in outcome.changes] == [("FMT-NUMBER-TYPE-MATCH", "“Số 01-QC/ĐU”")]
     assert "FMT-NUMBER-TYPE-MATCH" not in {f.rule for f in outcome.after} and not outcome.new
