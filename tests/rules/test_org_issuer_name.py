@@ -61,3 +61,14 @@ def test_another_school_is_reported_in_header_and_summary() -> None:
     profile = org_profile("chi_bo_co_so", "Chi bộ Trường Mầm non Hoa Sen", type="truong_hoc")
     d = party_doc("Chi bộ Trường Mầm non Hoa Hồng", "Đảng bộ xã An Hòa")
     assert [f.zone for f in run_rule(RULE, d, profile=profile)] == ["header", "title"]
+
+
+def test_a_name_with_a_dash_is_read_whole() -> None:
+    from quyche.model import Document, Location, Paragraph, Run
+    from quyche.rules.org._kit import summary_author
+    from quyche.zones import find_zones
+
+    lines = ["QUY CHẾ", "làm việc của Chi bộ Tổ Toán - Tin, nhiệm kỳ 2025 - 2030"]
+    paras = [Paragraph(t, [Run(t)], Location(i + 1, "line")) for i, t in enumerate(lines)]
+    z = find_zones(Document("x.txt", "text", paras))
+    assert summary_author(z) == "Chi bộ Tổ Toán - Tin"

@@ -139,7 +139,7 @@ KIND_SHORT = {"chi_bo": "chi bộ", "dang_uy": "đảng ủy"}
 
 # "làm việc của [Ban Chấp hành] Đảng bộ X khóa I, nhiệm kỳ …" → the author named in the trích yếu.
 _SUMMARY_AUTHOR = re.compile(
-    r"làm\s+việc\s+của\s+(?P<name>.+?)\s*(?=$|[,;:(]|\s+[-–]\s+|\s+nhiệm\s+kỳ\b|\s+lần\s+thứ\b|"
+    r"làm\s+việc\s+của\s+(?P<name>.+?)\s*(?=$|[,;:(]|\s+[-–]\s+(?:nhiệm\s+kỳ|khóa|khoá|\d)|\s+nhiệm\s+kỳ\b|\s+lần\s+thứ\b|"
     r"(?-i:\s+(?:kh(?:óa|oá)|KH(?:ÓA|OÁ))\b|\s+trong\b|\s+giai\s+đoạn\b))",
     re.IGNORECASE,
 )
