@@ -1,4 +1,4 @@
-"""Command line: ``quyche check``, ``quyche rules`` (contract.md §2)."""
+"""Command line: ``quyche check``, ``quyche rules`` (contract.md §2); the web commands (§4) in quyche.web.commands."""
 
 from __future__ import annotations
 
@@ -212,6 +212,84 @@ def fix(
     from quyche.fix.command import run as fix_run
 
     raise typer.Exit(fix_run(path, output, profile, as_of, dry_run, in_place, out, err))
+
+
+# ------------------------------------------------------------------------------------------- web (contract.md §4)
+# The bodies live in quyche.web.commands, imported inside each command: `quyche check` never loads Django.
+@app.command("serve")
+def serve(
+    demo: Annotated[bool, typer.Option("--demo", help="Chạy với tỉnh mẫu (CSDL riêng demo.sqlite3, tài khoản dùng thử)")
+                    ] = False,
+    host: Annotated[str, typer.Option("--host", help="Địa chỉ nghe (0.0.0.0: mọi địa chỉ)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Cổng")] = 8000,
+    reset_demo: Annotated[bool, typer.Option("--reset-demo", help="Xóa và dựng lại dữ liệu mẫu (cùng --demo)")
+                          ] = False,
+) -> None:
+    """Chạy trang web quản lý quy chế (cập nhật CSDL, nạp danh mục văn bản căn cứ, rồi phục vụ)."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.serve(host, port, demo=demo, reset_demo=reset_demo, out=out, err=err))
+
+
+@app.command("createuser")
+def createuser(
+    username: Annotated[str, typer.Option("--username", help="Tên đăng nhập", show_default=False)],
+    role: Annotated[str, typer.Option("--role", help="administrator, inspector hoặc staff", show_default=False)],
+    organization: Annotated[str | None, typer.Option(
+        "--organization", help="Mã số hoặc tên tổ chức (bắt buộc với inspector, staff)")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Đọc mật khẩu từ dòng đầu của stdin")
+                              ] = False,
+    full_name: Annotated[str, typer.Option("--full-name", help="Họ và tên")] = "",
+) -> None:
+    """Tạo tài khoản đăng nhập trang web (mật khẩu băm Argon2)."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.createuser(username, role, organization, password_stdin=password_stdin,
+                                         full_name=full_name, out=out, err=err))
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="Bảng tính .xlsx hoặc .csv", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không lưu")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Nhập các dòng hợp lệ, bỏ qua dòng lỗi")
+                            ] = False,
+) -> None:
+    """Nhập cây tổ chức và hồ sơ tổ chức từ bảng tính (cột: quyche export, hoặc xem README)."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.import_sheet(file, dry_run=dry_run, skip_invalid=skip_invalid, out=out, err=err))
+
+
+@app.command("export")
+def export(
+    file: Annotated[Path, typer.Argument(help="Tệp kết quả .xlsx hoặc .csv", show_default=False)],
+) -> None:
+    """Xuất cây tổ chức và hồ sơ tổ chức ra bảng tính (cùng định dạng với quyche import)."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.export_sheet(file, out=out, err=err))
+
+
+@app.command("backup")
+def backup(
+    file: Annotated[Path, typer.Argument(help="Tệp sao lưu .zip", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có")] = False,
+) -> None:
+    """Sao lưu toàn bộ dữ liệu và tệp quy chế đã tải lên vào một tệp ZIP."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.backup(file, force=force, out=out, err=err))
+
+
+@app.command("restore")
+def restore(
+    file: Annotated[Path, typer.Argument(help="Tệp sao lưu .zip (quyche backup)", show_default=False)],
+) -> None:
+    """Khôi phục bản sao lưu vào một cơ sở dữ liệu trống."""
+    from quyche.web import commands
+
+    raise typer.Exit(commands.restore(file, out=out, err=err))
 
 
 @app.callback(invoke_without_command=True)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the bundled Swagger UI for /api/docs (no CDN)
     "quyche.web.accounts",
     "quyche.web.organizations",
     "quyche.web.references",
@@ -65,7 +66,7 @@ ASGI_APPLICATION = "quyche.web.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [Path(__file__).resolve().parent / "templates"],  # the pages (base layout, error pages)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -95,7 +96,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # ------------------------------------------------------------------------------------------- language, time
 LANGUAGE_CODE = "vi"
@@ -127,6 +130,7 @@ MEDIA_ROOT = DATA_DIR / "files"
 MEDIA_URL = "/media/"
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]  # CSS, vendored htmx (static/vendor/README.md)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
