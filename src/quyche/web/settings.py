@@ -84,6 +84,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ------------------------------------------------------------------------------------------- accounts
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["quyche.web.accounts.throttle.ThrottledModelBackend"]
+QUYCHE_LOGIN_MAX_FAILURES = config.env_int("QUYCHE_LOGIN_MAX_FAILURES", 5)
+QUYCHE_LOGIN_LOCKOUT_SECONDS = config.env_int("QUYCHE_LOGIN_LOCKOUT_SECONDS", 900)
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

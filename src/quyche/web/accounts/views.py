@@ -6,12 +6,14 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from quyche.web import permissions
+from quyche.web.accounts import throttle
 from quyche.web.accounts.models import User
 from quyche.web.audit import services as audit
 from quyche.web.audit.models import Action
@@ -37,6 +39,13 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = "Mật khẩu"
         self.fields["username"].error_messages["required"] = "Chưa nhập tên đăng nhập."
         self.fields["password"].error_messages["required"] = "Chưa nhập mật khẩu."
+
+    def clean(self) -> dict[str, Any]:
+        if throttle.is_locked(self.request, self.data.get("username")):
+            minutes = max(1, throttle.window_seconds() // 60)
+            raise ValidationError(
+                f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.", code="throttled")
+        return super().clean()
 
 
 class LoginView(auth_views.LoginView):
