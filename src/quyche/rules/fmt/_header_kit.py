@@ -41,6 +41,17 @@ def header_pos(z: Zones, p: Paragraph | None) -> int | None:
     return None
 
 
+def misplaced(z: Zones, p: Paragraph, wrong_side: str, anchor: Paragraph | None) -> str | None:
+    """Where a header line is out of place: "side" (in the ``wrong_side`` column where the layout is
+    known), "above" (before the ``anchor`` line it must follow), or None when it is where it belongs."""
+    if z.side_of(p) == wrong_side:
+        return "side"
+    at, anchor_at = header_pos(z, p), header_pos(z, anchor)
+    if at is not None and anchor_at is not None and at < anchor_at:
+        return "above"
+    return None
+
+
 def zone_of(doc: Document, p: Paragraph) -> str:
     """Zone name (rules.md §0.6) of a main-story paragraph."""
     z = doc.zones

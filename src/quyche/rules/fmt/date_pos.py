@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.rules.fmt._header_kit import alignment_known, expected_style, header_pos, style_faults
+from quyche.rules.fmt._header_kit import alignment_known, expected_style, misplaced, style_faults
 
 SIZE = 14.0
 
@@ -23,22 +23,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     p = z.date_line
     if p is None:
         return
-    if z.side_of(p) == "left":
+    where = misplaced(z, p, "left", z.party_title)
+    if where == "side":
         yield Hit(
             f"Dòng địa danh, ngày tháng {quote(p)} đặt ở cột trái; phải ở cột phải, dưới tiêu đề",
             paragraph=p, zone="header.right", part="position", expected="cột phải, dưới tiêu đề",
             actual="cột trái",
             fix="Chuyển dòng địa danh, ngày tháng sang cột phải, ngay dưới đường kẻ của tiêu đề, căn giữa",
         )
-    else:
-        at, title_at = header_pos(z, p), header_pos(z, z.party_title)
-        if at is not None and title_at is not None and at < title_at:
-            yield Hit(
-                f"Dòng địa danh, ngày tháng {quote(p)} đặt trên tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”",
-                paragraph=p, zone="header.right", part="position", expected="dưới tiêu đề",
-                actual="trên tiêu đề",
-                fix="Đặt dòng địa danh, ngày tháng ngay dưới tiêu đề và đường kẻ",
-            )
+    elif where == "above":
+        yield Hit(
+            f"Dòng địa danh, ngày tháng {quote(p)} đặt trên tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”",
+            paragraph=p, zone="header.right", part="position", expected="dưới tiêu đề",
+            actual="trên tiêu đề",
+            fix="Đặt dòng địa danh, ngày tháng ngay dưới tiêu đề và đường kẻ",
+        )
     faults = style_faults(p, bold=False, italic=True, size=SIZE)
     if alignment_known(p) and p.align not in ("center", None):
         faults.append("không căn giữa")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.rules.fmt._header_kit import alignment_known, expected_style, header_pos, style_faults
+from quyche.rules.fmt._header_kit import alignment_known, expected_style, misplaced, style_faults
 
 SIZE = 14.0
 
@@ -22,21 +22,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     number = z.number
     if number is None:
         return
-    if z.side_of(number) == "right":
+    where = misplaced(z, number, "right", z.star)
+    if where == "side":
         yield Hit(
             f"Dòng {quote(number)} đặt ở cột phải; phải ở cột trái, dưới dấu “*”",
             paragraph=number, zone="header.left", part="position", expected="cột trái, dưới “*”",
             actual="cột phải",
             fix="Chuyển “Số …” sang cột trái, ngay dưới dấu “*”, căn giữa",
         )
-    else:
-        at, star_at = header_pos(z, number), header_pos(z, z.star)
-        if at is not None and star_at is not None and at < star_at:
-            yield Hit(
-                f"Dòng {quote(number)} đặt trên dấu “*”; phải ở ngay dưới",
-                paragraph=number, zone="header.left", part="position", expected="dưới “*”", actual="trên “*”",
-                fix="Đặt “Số …” ngay dưới dấu “*”",
-            )
+    elif where == "above":
+        yield Hit(
+            f"Dòng {quote(number)} đặt trên dấu “*”; phải ở ngay dưới",
+            paragraph=number, zone="header.left", part="position", expected="dưới “*”", actual="trên “*”",
+            fix="Đặt “Số …” ngay dưới dấu “*”",
+        )
     faults = style_faults(number, bold=False, italic=False, size=SIZE)
     if number.plain[:2] == "SỐ":
         faults.insert(0, "chữ “SỐ” viết in hoa")
