@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from quyche.text import squash
+from quyche.text import fold, squash
 
 if TYPE_CHECKING:
     from quyche.zones import Zones
@@ -93,9 +93,17 @@ class Paragraph:
     label: str = ""  # rendered automatic numbering ("Điều 1.", "a)"), already part of ``text``
     lines: tuple[LineShape, ...] = ()  # drawn horizontal line shapes anchored in this paragraph
     plain: str = field(init=False, repr=False, compare=False)  # text with white space collapsed
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.plain = squash(self.text)
+
+    @property
+    def key(self) -> str:
+        """The folded matching key of the text (:func:`quyche.text.fold`), computed once."""
+        if self._key is None:
+            self._key = fold(self.text)
+        return self._key
 
     def visible_runs(self) -> Iterator[Run]:
         return (r for r in self.runs if r.text.strip())

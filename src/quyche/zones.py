@@ -127,11 +127,23 @@ class Zones:
         return squash(" ".join(p.text for p in self.title_summary))
 
     @property
+    def all_nodes(self) -> list[Node]:
+        """Every node of the body tree in document order (walked once; the tree is not changed after zoning)."""
+        found = self.memo.get("all_nodes")
+        if found is None:
+            found = self.memo["all_nodes"] = [n for top in self.tree for n in top.walk()]
+        return found  # type: ignore[return-value]
+
+    @property
     def articles(self) -> list[Node]:
-        return [n for top in self.tree for n in top.walk() if n.kind == "dieu"]
+        return self.nodes("dieu")
 
     def nodes(self, kind: str) -> list[Node]:
-        return [n for top in self.tree for n in top.walk() if n.kind == kind]
+        key = ("nodes", kind)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = [n for n in self.all_nodes if n.kind == kind]
+        return list(found)  # type: ignore[call-overload]
 
     @property
     def authority(self) -> Paragraph | None:
