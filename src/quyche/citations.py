@@ -12,8 +12,9 @@ Spans are offsets into ``nfc(text)`` (the text itself when it is already NFC, as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from quyche.references import Reference, ReferenceCatalogue, symbol_key
 from quyche.text import fold, nfc
@@ -177,19 +178,20 @@ class Citation:
         return symbol_key(self.number_symbol)
 
 
+_CANONICAL: dict[str, str] = {}  # folded type word → its first spelling in FULL_TYPES ("qui dinh" → "Qui định")
+for _w in FULL_TYPES:
+    _CANONICAL.setdefault(fold(_w), _w)
+
+
 def _canonical_type(word: str) -> str:
-    key = fold(word)
-    for w in FULL_TYPES:
-        if fold(w) == key:
-            return w
-    return word
+    return _CANONICAL.get(fold(word), word)
 
 
 def find_citations(text: str) -> list[Citation]:
     """Every citation in ``text``, in order of appearance."""
     t = nfc(text)
-    s = t.translate(_SAME_LENGTH)
-    found: list[Citation] = []
+    s = _SAME_CHARS.sub(_same_char, t) if _SAME_CHARS.search(t) else t
+    found: list[dict[str, Any]] = []
     for m in _MASTER.finditer(s):
         c = _citation(t, s, m)
         if c is not None:
@@ -197,18 +199,27 @@ def find_citations(text: str) -> list[Citation]:
     return _titles(t, found)
 
 
-def _citation(t: str, s: str, m: re.Match[str]) -> Citation | None:
+# The characters _SAME_LENGTH maps: most texts hold none, and a search is far cheaper than str.translate().
+_SAME_CHARS = re.compile("[" + re.escape("".join(chr(k) for k in _SAME_LENGTH)) + "]")
+
+
+def _same_char(m: re.Match[str]) -> str:
+    return m.group(0).translate(_SAME_LENGTH)
+
+
+# A citation is built once, from a dict of its fields: Citation is a frozen dataclass, slow to copy.
+def _citation(t: str, s: str, m: re.Match[str]) -> dict[str, Any] | None:
     g = _groups(m)
     start, end = m.start(), m.end()
     if "dieule" in g:
-        return Citation(
-            raw=t[start:end],
-            span=(start, end),
-            number_symbol="Điều lệ Đảng",
-            type_word="Điều lệ",
-            is_dieu_le=True,
-            symbol_span=(start, end),
-        )
+        return {
+            "raw": t[start:end],
+            "span": (start, end),
+            "number_symbol": "Điều lệ Đảng",
+            "type_word": "Điều lệ",
+            "is_dieu_le": True,
+            "symbol_span": (start, end),
+        }
     type_word = g.get("type")
     canonical = _canonical_type(type_word) if type_word else None
     year: int | None = None
@@ -233,38 +244,36 @@ def _citation(t: str, s: str, m: re.Match[str]) -> Citation | None:
             return None  # "quy định 5 năm": the verb, not a document
         code = FULL_TYPES.get(canonical or "", type_word if type_word in ABBREVIATIONS else None)
         if code is None:  # "Nghị định 30": a state document without its symbol
-            c = Citation(
-                raw="",
-                span=(start, end),
-                number_symbol=number,
-                number=number,
-                type_word=canonical,
-                state=True,
-                symbol_span=(sym_start, end),
-            )
-            return _with_date(t, s, c)
+            return _with_date(t, s, {
+                "raw": "",
+                "span": (start, end),
+                "number_symbol": number,
+                "number": number,
+                "type_word": canonical,
+                "state": True,
+                "symbol_span": (sym_start, end),
+            })
         code = "QĐ" if code == "QĐi" else code
         if code not in _BARE_OK:
             return None
         symbol = f"{code}/TW"
         ns, inferred, state = f"{number}-{symbol}", True, False
-    c = Citation(
-        raw="",
-        span=(start, end),
-        number_symbol=ns,
-        number=number,
-        symbol=symbol,
-        type_word=canonical,
-        year=year,
-        inferred_symbol=inferred,
-        state=state,
-        symbol_span=(sym_start, end),
-    )
-    return _with_date(t, s, c)
+    return _with_date(t, s, {
+        "raw": "",
+        "span": (start, end),
+        "number_symbol": ns,
+        "number": number,
+        "symbol": symbol,
+        "type_word": canonical,
+        "year": year,
+        "inferred_symbol": inferred,
+        "state": state,
+        "symbol_span": (sym_start, end),
+    })
 
 
-def _with_date(t: str, s: str, c: Citation) -> Citation:
-    end = c.span[1]
+def _with_date(t: str, s: str, c: dict[str, Any]) -> dict[str, Any]:
+    start, end = c["span"]
     for rx in (_DATE_WORDS, _DATE_NUMERIC):
         dm = rx.match(s, end)
         if dm:
@@ -273,52 +282,49 @@ def _with_date(t: str, s: str, c: Citation) -> Citation:
                 when: date | None = date(y, mo, d)
             except ValueError:
                 when = None  # an impossible date stays visible in date_text
-            return replace(
-                c,
-                span=(c.span[0], dm.end()),
-                raw=t[c.span[0] : dm.end()],
-                date=when,
-                date_text=t[dm.start("dt") : dm.end()],
-                year=c.year if c.state and c.year else y,
-            )
+            c["span"] = (start, dm.end())
+            c["raw"] = t[start : dm.end()]
+            c["date"] = when
+            c["date_text"] = t[dm.start("dt") : dm.end()]
+            c["year"] = c.get("year") if c.get("state") and c.get("year") else y
+            return c
     ym = _YEAR.match(s, end)
-    if ym and not c.state:
-        return replace(
-            c,
-            span=(c.span[0], ym.end()),
-            raw=t[c.span[0] : ym.end()],
-            year=int(ym.group("y")),
-            date_text=t[ym.start("dt") : ym.end()],
-        )
-    return replace(c, raw=t[c.span[0] : c.span[1]])
+    if ym and not c.get("state"):
+        c["span"] = (start, ym.end())
+        c["raw"] = t[start : ym.end()]
+        c["year"] = int(ym.group("y"))
+        c["date_text"] = t[ym.start("dt") : ym.end()]
+        return c
+    c["raw"] = t[start:end]
+    return c
 
 
-def _titles(t: str, cites: list[Citation]) -> list[Citation]:
+def _titles(t: str, cites: list[dict[str, Any]]) -> list[Citation]:
     """Attach ``title_span`` (text after each citation up to ";" or the line end) and ``in_title``."""
-    out: list[Citation] = []
     for i, c in enumerate(cites):
-        end = c.span[1]
+        end = c["span"][1]
         stop = len(t)
         sm = _STOP.search(t, end)
         if sm:
             stop = sm.start()
         nxt = cites[i + 1] if i + 1 < len(cites) else None
-        if nxt is not None and nxt.span[0] < stop and _SIBLING_GAP.match(fold(t[end : nxt.span[0]])):
+        if nxt is not None and nxt["span"][0] < stop and _SIBLING_GAP.match(fold(t[end : nxt["span"][0]])):
             stop = end  # "24-QĐ/TW và 232-QĐ/TW …": a sibling citation, not a title
         a, b = end, stop
         while a < b and (t[a].isspace() or t[a] in ",:"):
             a += 1
         while b > a and (t[b - 1].isspace() or t[b - 1] in ".,"):
             b -= 1
-        out.append(replace(c, title_span=(a, b) if b > a else None))
-    result: list[Citation] = []
+        c["title_span"] = (a, b) if b > a else None
     cover: tuple[int, int] | None = None  # title span of the latest citation not itself inside a title
-    for c in out:
-        inside = cover is not None and cover[0] <= c.span[0] and c.span[1] <= cover[1]
-        if not inside:
-            cover = c.title_span
-        result.append(replace(c, in_title=True) if inside else c)
-    return result
+    for c in cites:
+        span = c["span"]
+        inside = cover is not None and cover[0] <= span[0] and span[1] <= cover[1]
+        if inside:
+            c["in_title"] = True
+        else:
+            cover = c["title_span"]
+    return [Citation(**c) for c in cites]
 
 
 # -------------------------------------------------------------------------------------------------- resolving

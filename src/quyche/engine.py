@@ -109,6 +109,9 @@ class Checker:
     overrides: Mapping[str, str] = field(default_factory=dict)  # "RULE" or "RULE.part" → severity
     cat: Catalogue = field(init=False)
     rules: dict[str, RuleImpl] = field(init=False)
+    _plans: dict[tuple[tuple[str, ...], tuple[str, ...], int, int], list[tuple[str, RuleImpl, RuleMeta]]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.cat = catalogue()
@@ -120,45 +123,55 @@ class Checker:
                 raise UsageError(f"ghi đè mức cho quy tắc không tồn tại: {key}")
 
     def active(self) -> list[str]:
-        return [rid for rid in self.cat.rules if rid in self.rules and self.selection.wants(rid)]
+        return [rid for rid, _, _ in self._plan()]
+
+    def _plan(self) -> list[tuple[str, RuleImpl, RuleMeta]]:
+        """(ID, implementation, catalogue entry) of each active rule in catalogue order, built once per
+        selection and rule table (either may be replaced between runs; the table is kept alive by ``self``,
+        so its id is not reused while it is current)."""
+        key = (self.selection.select, self.selection.ignore, id(self.rules), len(self.rules))
+        plan = self._plans.get(key)
+        if plan is None:
+            wants = self.selection.wants
+            plan = self._plans[key] = [
+                (rid, self.rules[rid], meta) for rid, meta in self.cat.rules.items() if rid in self.rules and wants(rid)
+            ]
+        return plan
 
     def run(self, doc: Document, ctx: Context) -> tuple[list[Finding], list[str]]:
         """Findings of every active rule, and the IDs of rules that could not apply to this input."""
         ctx = replace(ctx, doc_date=doc.zones.doc_date)
         findings: list[Finding] = []
         not_applicable: list[str] = []
-        for rid in self.active():
-            impl = self.rules[rid]
-            if not self._applicable(impl, doc, ctx):
+        unmet = _unmet(doc, ctx)
+        capped = ctx.settings.hd05_cap and self.cat.format_profile(ctx.doc_date) == "HD05-2026"
+        for rid, impl, meta in self._plan():
+            if not unmet.isdisjoint(impl.needs):
                 not_applicable.append(rid)
                 continue
-            meta = self.cat.rules[rid]
             for hit in impl.check(doc, ctx):
-                findings.append(self._finding(meta, hit, ctx))
-        findings.sort(key=lambda f: (f.paragraph or 0, f.rule))
+                findings.append(self._make_finding(meta, hit, capped))
+        findings.sort(key=_finding_order)
         return findings, not_applicable
 
     @staticmethod
     def _applicable(impl: RuleImpl, doc: Document, ctx: Context) -> bool:
-        needs = impl.needs
-        if FORMATTING in needs and not doc.has_formatting:
-            return False
-        if LAYOUT in needs and not doc.has_layout:
-            return False
-        if PAGE in needs and not doc.has_pages:
-            return False
-        if PROFILE in needs and ctx.profile is None:
-            return False
-        return not (REGISTER in needs and ctx.register is None)
+        return _unmet(doc, ctx).isdisjoint(impl.needs)
 
     def _finding(self, meta: RuleMeta, hit: Hit, ctx: Context) -> Finding:
+        capped = ctx.settings.hd05_cap and self.cat.format_profile(ctx.doc_date) == "HD05-2026"
+        return self._make_finding(meta, hit, capped)
+
+    def _make_finding(self, meta: RuleMeta, hit: Hit, hd05_capped: bool) -> Finding:
+        """``hd05_capped``: the document falls under the HD05-2026 format profile and the cap is on."""
         part = meta.part(hit.part)
         severity = part.severity
-        override = self.overrides.get(f"{meta.id}.{part.name}") or self.overrides.get(meta.id)
-        if override:
-            severity = _clamp(override, part.ceiling)
+        if self.overrides:
+            override = self.overrides.get(f"{meta.id}.{part.name}") or self.overrides.get(meta.id)
+            if override:
+                severity = _clamp(override, part.ceiling)
         flagged = part.flag
-        if meta.family == "FMT" and self.cat.format_profile(ctx.doc_date) == "HD05-2026" and ctx.settings.hd05_cap:
+        if hd05_capped and meta.family == "FMT":
             severity = _clamp(severity, "warning")
             flagged = True
         message = hit.message
@@ -181,6 +194,25 @@ class Checker:
             needs_confirmation=flagged,
             part=part.name,
         )
+
+
+def _unmet(doc: Document, ctx: Context) -> frozenset[str]:
+    """The facts a rule may need that this document and context do not offer."""
+    return frozenset(
+        need
+        for need, met in (
+            (FORMATTING, doc.has_formatting),
+            (LAYOUT, doc.has_layout),
+            (PAGE, doc.has_pages),
+            (PROFILE, ctx.profile is not None),
+            (REGISTER, ctx.register is not None),
+        )
+        if not met
+    )
+
+
+def _finding_order(f: Finding) -> tuple[int, str]:
+    return (f.paragraph or 0, f.rule)
 
 
 def _clamp(severity: str, ceiling: str) -> str:

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -76,6 +77,27 @@ _BODY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("cap_uy", r"cap uy"),
 )
 _BODY_RES = tuple((k, re.compile(rf"(?<![a-z0-9]){p}(?![a-z0-9])")) for k, p in _BODY_PATTERNS)
+# For each of _BODY_PATTERNS, words one of which every match contains: a pattern whose words are all absent
+# from the text cannot match and is not run.
+_BODY_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("uy vien", "vu vien"),
+    ("van phong",),
+    ("bi thu",),
+    ("thuong truc",),
+    ("ban thuong vu",),
+    ("ban chap hanh",),
+    ("uy ban kiem tra",),
+    ("dang vien", "toan dang bo", "toan the"),
+    ("chi uy",),
+    ("chi bo",),
+    ("chi bo",),
+    ("to dang",),
+    ("cap tren", "tinh uy", "huyen uy", "quan uy", "thi uy", "thanh uy"),
+    ("dang uy",),
+    ("cap uy",),
+)
+_BODY_SCAN = tuple((order, name, rx, needs)
+                   for order, ((name, rx), needs) in enumerate(zip(_BODY_RES, _BODY_NEEDS, strict=True)))
 
 _KIND_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("regular", re.compile(r"(?<![a-z])(?:thuong ky|thuong le|dinh ky)(?![a-z])")),
@@ -166,17 +188,62 @@ def _lower_char(ch: str) -> str:
 _FOLD_TABLE = CharTable(_fold_char)
 _LOWER_TABLE = CharTable(_lower_char)
 
+# str.translate is about three times faster with a plain, complete dict than with a CharTable (a dict
+# subclass filling itself): the characters of Vietnamese text (Latin, its extensions, the combining marks,
+# general punctuation) get a plain table built once, other text keeps the self-filling one.
+_FAST_RANGES = ((0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070))
+_FAST_FOLD = {c: _fold_char(chr(c)) for lo, hi in _FAST_RANGES for c in range(lo, hi)}
+_SLOW_CHAR = re.compile("[^" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _FAST_RANGES) + "]")
+
 
 @lru_cache(maxsize=8192)
 def fold_keep(text: str) -> str:
     """:func:`quyche.text.fold` that keeps every character position (one folded character per character),
     so that a match in the folded text slices the original: ``text[m.start():m.end()]``."""
+    if _SLOW_CHAR.search(text) is None:
+        return text.translate(_FAST_FOLD)
     return text.translate(_FOLD_TABLE)
+
+
+def _same_fold(ch: str, fold_one: Callable[[str], str]) -> bool:
+    """``ch`` folds to the same single character in :func:`fold_keep` and :func:`quyche.text.fold`."""
+    if ch.isspace():
+        return ch == " "
+    folded = fold_one(ch)
+    return len(folded) == 1 and not folded.isspace() and folded == _fold_char(ch)
+
+
+_fold_one: Callable[[str], str] = getattr(fold, "__wrapped__", fold)  # uncached: a one-off table
+# A text made of these characters only folds character by character alike in both foldings.
+_KEY_SAFE = "".join(ch for lo, hi in _FAST_RANGES for c in range(lo, hi) if _same_fold(ch := chr(c), _fold_one))
+_KEY_UNSAFE = re.compile("[^" + re.escape(_KEY_SAFE) + "]")
+
+
+def paragraph_fold(p: Paragraph) -> str:
+    """``fold_keep(p.plain)``, read off the paragraph's shared :attr:`Paragraph.key` when they are the same
+    text: ``plain`` has single spaces and no white space at its ends, so where each of its characters folds to
+    one and the same character in both foldings, ``fold(text)`` keeps every position of ``plain``."""
+    text = p.plain
+    if _KEY_UNSAFE.search(text) is None:
+        key = p.key
+        if len(key) == len(text):
+            return key
+    return fold_keep(text)
+
+
+def _fold_of(p: Paragraph | None, text: str) -> str:
+    """``fold_keep(text)``; from the paragraph's key (:func:`paragraph_fold`) when ``text`` is its plain text."""
+    return paragraph_fold(p) if p is not None and text == p.plain else fold_keep(text)
 
 
 @lru_cache(maxsize=8192)
 def lower_keep(text: str) -> str:
     """Lower case, one character per character (keeps diacritics: "họp" ≠ "hợp")."""
+    low = text.lower()
+    # str.lower maps character by character except where a character lowers to several ("İ") and for a
+    # word-final capital sigma ("ς"); lower case never shortens a text, so the same length rules out the first.
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low
     return text.translate(_LOWER_TABLE)
 
 
@@ -288,11 +355,34 @@ def _segments(key: str) -> list[tuple[int, int]]:
     return out
 
 
+# For each pattern of _INTERVAL_RES, words one of which its every match holds: a pattern whose words are all
+# absent from the text is not run.
+_INTERVAL_GATES: tuple[tuple[str, ...], ...] = (
+    (" lan",),
+    (" lan",),
+    (" lan", "/lan"),
+    ("moi ", "cu ", "dinh ky "),
+    ("moi ", "hang "),
+    ("so ket",),
+)
+_INTERVAL_SCAN = tuple((order, how, rx, gate)
+                       for order, ((how, rx), gate) in enumerate(zip(_INTERVAL_RES, _INTERVAL_GATES, strict=True)))
+
+
 def find_intervals(text: str) -> list[Interval]:
     """Every frequency phrase in ``text`` (non-overlapping, leftmost-longest), with its interval in months."""
-    key = fold_keep(text)
+    return _intervals(text, fold_keep(text))
+
+
+def _intervals(text: str, key: str) -> list[Interval]:
+    """:func:`find_intervals` with ``key`` = ``fold_keep(text)``."""
     cands: list[tuple[int, int, int, re.Match[str], str]] = []
-    for order, (how, rx) in enumerate(_INTERVAL_RES):
+    for order, how, rx, gate in _INTERVAL_SCAN:
+        for need in gate:
+            if need in key:
+                break
+        else:
+            continue
         for m in rx.finditer(key):
             cands.append((m.start(), -(m.end() - m.start()), order, m, how))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -350,12 +440,21 @@ def body_mentions(text: str) -> tuple[Mention, ...]:
     return _body_mentions(text)
 
 
-@lru_cache(maxsize=16384)
 def _body_mentions(text: str) -> tuple[Mention, ...]:
     """Meeting bodies (and people / offices, keys in :data:`NOT_BODIES`) named in ``text``, in order."""
-    key = fold_keep(text)
+    return _key_mentions(fold_keep(text))
+
+
+@lru_cache(maxsize=16384)
+def _key_mentions(key: str) -> tuple[Mention, ...]:
+    """:func:`_body_mentions` of the text whose ``fold_keep`` is ``key``."""
     cands: list[tuple[int, int, int, str]] = []
-    for order, (name, rx) in enumerate(_BODY_RES):
+    for order, name, rx, needs in _BODY_SCAN:
+        for need in needs:
+            if need in key:
+                break
+        else:
+            continue
         for m in rx.finditer(key):
             cands.append((m.start(), -(m.end() - m.start()), order, name))
     cands.sort()
@@ -371,7 +470,12 @@ def _body_mentions(text: str) -> tuple[Mention, ...]:
 
 def bodies_in(text: str) -> tuple[str, ...]:
     """Distinct meeting bodies named in ``text`` (people and offices left out), in order."""
-    return tuple(dict.fromkeys(m.key for m in body_mentions(text) if m.key not in NOT_BODIES))
+    return _key_bodies(fold_keep(text))
+
+
+def _key_bodies(key: str) -> tuple[str, ...]:
+    """:func:`bodies_in` of the text whose ``fold_keep`` is ``key``."""
+    return tuple(dict.fromkeys(m.key for m in _key_mentions(key) if m.key not in NOT_BODIES))
 
 
 def _subject_group(mentions: list[Mention], low: str) -> tuple[str, ...]:
@@ -408,23 +512,76 @@ def _kind_at(key: str, start: int, end: int, *, last: bool) -> str | None:
     return found[-1][1] if last else found[0][1]
 
 
+def _kinds_in(key: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every kind word in ``key[start:end]``, in order of start."""
+    found = [(m.start(), m.end(), name) for name, rx in _KIND_RES for m in rx.finditer(key, start, end)]
+    found.sort()
+    return found
+
+
+def _kind_in(kinds: list[tuple[int, int, str]], start: int, end: int, *, last: bool) -> str | None:
+    """:func:`_kind_at` over ``start:end`` of a segment whose kind words are ``kinds`` (:func:`_kinds_in`): the
+    range ends at the segment end or at a frequency phrase, which no kind word runs into, and kind words of one
+    kind never overlap, so the words found in the segment and lying in the range are those found in the range."""
+    inside = [k for s, e, k in kinds if start <= s and e <= end]
+    if not inside:
+        return None
+    return inside[-1] if last else inside[0]
+
+
 def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (), *, in_article: bool = True
                   ) -> list[MeetingStatement]:
     """Meeting statements of one paragraph. ``context`` = bodies the surrounding khoản / article title names
     (used when the sentence names none). Outside meeting articles (``in_article=False``) a statement needs a
     body named as the subject of a meeting verb ("Ban Chấp hành họp thường lệ …")."""
-    key = fold_keep(text)
-    low = lower_keep(text)
+    return _statements(p, text, lambda: context, in_article)
+
+
+def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str, ...]], in_article: bool
+                ) -> list[MeetingStatement]:
+    """:func:`statements_in` with the context worked out only when a sentence needs it."""
+    key = _fold_of(p, text)
+    segments = _segments(key)
     out: list[MeetingStatement] = []
-    carried = context
-    carried_explicit = False
-    for s0, s1 in _segments(key):
+    seg_mentions: dict[int, list[Mention]] = {}
+    low = ""
+
+    def mentions_of(i: int) -> list[Mention]:
+        found = seg_mentions.get(i)
+        if found is None:
+            s0, s1 = segments[i]
+            found = seg_mentions[i] = [Mention(m.key, m.start + s0, m.end + s0) for m in _key_mentions(key[s0:s1])]
+        return found
+
+    def carried(i: int) -> tuple[tuple[str, ...], bool]:
+        """The bodies the sentences before segment ``i`` name last (else the context), and whether named."""
+        for j in range(i - 1, -1, -1):
+            mentions = mentions_of(j)
+            if [m for m in mentions if m.key not in NOT_BODIES]:
+                return _subject_group(mentions, low), True
+        return context(), False
+
+    for i, (s0, s1) in enumerate(segments):
+        intervals = _intervals(text[s0:s1], key[s0:s1])
+        if not intervals:
+            if in_article and _REPLACE_RE.search(key, s0, s1) and _kind_at(key, s0, s1, last=False) == "thematic":
+                # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
+                low = low or lower_keep(text)
+                mentions = mentions_of(i)
+                bodies = _subject_group(mentions, low) if mentions else carried(i)[0]
+                out.append(MeetingStatement(p, text[s0:s1].strip(), bodies, "thematic", None, "",
+                                            replaces_regular=True, in_article=in_article,
+                                            explicit_bodies=bool(mentions)))
+            continue
+        low = low or lower_keep(text)
         seg_text = text[s0:s1].strip()
-        mentions = [Mention(m.key, m.start + s0, m.end + s0) for m in body_mentions(text[s0:s1])]
-        intervals = [Interval(iv.months, iv.start + s0, iv.end + s0, iv.phrase, iv.at_least, iv.schedule)
-                     for iv in find_intervals(text[s0:s1])]
+        mentions = mentions_of(i)
+        if s0:
+            intervals = [Interval(iv.months, iv.start + s0, iv.end + s0, iv.phrase, iv.at_least, iv.schedule)
+                         for iv in intervals]
         has_verb = bool(_VERB_RE.search(low, s0, s1))
-        seg_kind = _kind_at(key, s0, s1, last=False)
+        kinds = _kinds_in(key, s0, s1)
+        seg_kind = kinds[0][2] if kinds else None
         # Inside a meeting article a sentence without a meeting verb still counts when it names the kind of
         # meeting ("a) Thường lệ mỗi tháng một lần"), but not "Định kỳ hằng quý báo cáo …".
         kind_only = bool(_STRONG_KIND.search(key, s0, s1)) or (
@@ -435,21 +592,20 @@ def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (),
         for n, iv in enumerate(intervals):
             nxt = intervals[n + 1].start if n + 1 < len(intervals) else s1
             before = [m for m in mentions if prev_end <= m.start and m.end <= iv.start]
-            after = [m for m in mentions if iv.end <= m.start and m.end <= nxt]
-            kind_before = _kind_at(key, prev_end, iv.start, last=True)
+            kind_before = _kind_in(kinds, prev_end, iv.start, last=True)
             if iv.schedule and prev is not None and not before and kind_before is None:
                 prev_end = iv.end  # "… hai tháng một lần vào ngày 05 hằng tháng": a schedule detail
                 continue
             explicit = True
             if before:
                 bodies = _subject_group(before, low)
-            elif after and prev is None:
+            elif prev is None and (after := [m for m in mentions if iv.end <= m.start and m.end <= nxt]):
                 bodies = _subject_group(after, low)
             elif prev is not None:
                 bodies, explicit = prev.bodies, prev.explicit_bodies
             else:
-                bodies, explicit = carried, carried_explicit
-            kind = kind_before or _kind_at(key, iv.end, nxt, last=False)
+                bodies, explicit = carried(i)
+            kind = kind_before or _kind_in(kinds, iv.end, nxt, last=False)
             if kind is None and prev is not None and not before:
                 kind = prev.kind
             kind = kind or "unspecified"
@@ -468,15 +624,6 @@ def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (),
             )
             out.append(st)
             prev = st
-        if not intervals and in_article and replaces and seg_kind == "thematic":
-            # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
-            bodies = _subject_group(mentions, low) if mentions else carried
-            out.append(MeetingStatement(p, seg_text, bodies, "thematic", None, "", replaces_regular=True,
-                                        in_article=in_article, explicit_bodies=bool(mentions)))
-        seg_bodies = [m for m in mentions if m.key not in NOT_BODIES]
-        if seg_bodies:
-            carried = _subject_group(mentions, low)
-            carried_explicit = True
     return out
 
 
@@ -494,12 +641,14 @@ _LEAD_AFTER = re.compile(r"^\s*(?:truoc|sau|som)(?![a-z])")
 
 def find_durations(text: str, p: Paragraph | None = None) -> list[Duration]:
     """Meeting lengths stated in ``text`` ("ít nhất 90 phút", "2 giờ", "1,5 giờ", "1 giờ 30 phút")."""
-    key = fold_keep(text)
+    key = _fold_of(p, text)
     out: list[Duration] = []
+    if "phut" not in key and "gio" not in key and "tieng" not in key:
+        return out  # every length names its unit
     for s0, s1 in _segments(key):
         seg = key[s0:s1]
         combined = "ket hop" in seg or ("thuong ky" in seg and "chuyen de" in seg) or "long ghep" in seg
-        seg_bodies = bodies_in(text[s0:s1])
+        seg_bodies: tuple[str, ...] | None = None
         for m in _DURATION_RE.finditer(key, s0, s1):
             if _LEAD_BEFORE.search(key[max(s0, m.start() - 25):m.start()]) or _LEAD_AFTER.match(key[m.end():s1]):
                 continue  # "gửi trước 30 phút", "có mặt trước 15 phút": lead time, not length
@@ -515,6 +664,8 @@ def find_durations(text: str, p: Paragraph | None = None) -> list[Duration]:
             except ValueError:
                 continue
             qual = m.group("q") or ""
+            if seg_bodies is None:
+                seg_bodies = _key_bodies(seg)
             out.append(Duration(p, text[s0:s1].strip(), minutes, text[m.start():m.end()],
                                 qual not in _MAX_QUALS, combined, seg_bodies))
     return out
@@ -537,11 +688,13 @@ _QUORUM_START = re.compile(r"(?<![a-z])(?:hop le|tien hanh)(?![a-z])")
 
 def find_thresholds(text: str, p: Paragraph | None = None) -> list[Threshold]:
     """Quorums and voting thresholds stated in ``text``."""
-    key = fold_keep(text)
+    key = _fold_of(p, text)
     out: list[Threshold] = []
     for s0, s1 in _segments(key):
         matches = list(_FRACTION_RE.finditer(key, s0, s1))
-        seg_bodies = bodies_in(text[s0:s1])
+        if not matches:
+            continue
+        seg_bodies = _key_bodies(key[s0:s1])
         for i, m in enumerate(matches):
             value, strict = _fraction(m)
             if value is None or not (0 < value <= 1):
@@ -598,7 +751,14 @@ def is_meeting_title(title: str) -> bool:
 
 def meeting_articles(zones: Zones) -> list[Node]:
     """Articles whose title names a meeting ("Chế độ họp", "Chế độ sinh hoạt", "Hội nghị …")."""
-    return [a for a in zones.articles if is_meeting_title(a.full_title)]
+    return [a for a in zones.articles if _may_be_meeting_title(a.para.key) and is_meeting_title(a.full_title)]
+
+
+def _may_be_meeting_title(heading_key: str) -> bool:
+    """Cheap necessary condition for :func:`is_meeting_title` of an article's title, on the folded key of its
+    heading paragraph ("Điều 4. Chế độ họp"): the title is the end of the heading, and no title key can begin
+    in the folded "dieu 4." before it."""
+    return any(k in heading_key for k in MEETING_TITLE_KEYS)
 
 
 def _node_paragraphs(node: Node) -> list[Paragraph]:
@@ -611,33 +771,105 @@ def _node_paragraphs(node: Node) -> list[Paragraph]:
 
 def lead_bodies(text: str) -> tuple[str, ...]:
     """Bodies a khoản's lead sentence is about ("2. Ban Thường vụ:" → ("btv",)); its điểm inherit them."""
-    key = fold_keep(text)
+    return _lead_bodies(text, fold_keep(text))
+
+
+def _lead_bodies(text: str, key: str) -> tuple[str, ...]:
+    """:func:`lead_bodies` with ``key`` = ``fold_keep(text)``."""
     low = lower_keep(text)
     for s0, s1 in _segments(key):
-        mentions = [Mention(m.key, m.start + s0, m.end + s0) for m in body_mentions(text[s0:s1])]
+        mentions = [Mention(m.key, m.start + s0, m.end + s0) for m in _key_mentions(key[s0:s1])]
         if [m for m in mentions if m.key not in NOT_BODIES]:
             return _subject_group(mentions, low)
     return ()
 
 
-def _walk(node: Node, context: tuple[str, ...], in_article: bool, mc: MeetingClauses,
-          seen: set[int]) -> None:
-    seen.add(id(node.para))
-    if node.kind == "dieu":
-        in_article = in_article or is_meeting_title(node.full_title)
-        context = bodies_in(node.full_title) or context
-        paras = list(node.content)
-    elif node.kind in ("khoan", "diem"):
-        context = lead_bodies(node.para.plain) or context
-        paras = [node.para, *node.content]
-    else:  # phần, chương, mục: their loose paragraphs
-        paras = list(node.content)
-    for p in paras:
-        seen.add(id(p))
-        if in_article or _VERB_RE.search(lower_keep(p.plain)):  # elsewhere only "X họp …" sentences count
-            mc.statements += statements_in(p, p.plain, context, in_article=in_article)
-    for child in node.children:
-        _walk(child, context, in_article, mc, seen)
+class _Context:
+    """The bodies a node's paragraphs inherit (its khoản lead sentence, else its article title, else the
+    enclosing node's), worked out only when a paragraph under the node is read as a meeting statement."""
+
+    __slots__ = ("node", "parent", "value")
+
+    def __init__(self, parent: _Context | None, node: Node) -> None:
+        self.parent = parent
+        self.node = node
+        self.value: tuple[str, ...] | None = None
+
+    def bodies(self) -> tuple[str, ...]:
+        if self.value is None:
+            node = self.node
+            own = (bodies_in(node.full_title) if node.kind == "dieu"
+                   else _lead_bodies(node.para.plain, paragraph_fold(node.para)))
+            self.value = own or (self.parent.bodies() if self.parent is not None else ())
+        return self.value
+
+
+class _Scan:
+    """One document's walk of the body tree. The paragraphs with a meeting verb are found up front; outside the
+    meeting articles a subtree holding none of them (nor a meeting article) is not entered."""
+
+    __slots__ = ("marks", "mc", "meeting", "seen", "start_of", "verbs")
+
+    def __init__(self, mc: MeetingClauses, verbs: set[int], meeting: set[int],
+                 start_of: dict[int, int] | None, marks: list[int]) -> None:
+        self.mc = mc
+        self.verbs = verbs  # ids of the paragraphs with a meeting verb ("họp", "sinh hoạt" …)
+        self.meeting = meeting  # ids of the meeting articles
+        self.seen: set[int] = set()  # ids of the paragraphs with a verb the tree walk has passed
+        # Body index of each node's heading (None: not known, walk everything) and the sorted body indices of
+        # the verb paragraphs and meeting-article headings: a node's subtree is the body from its heading to
+        # the next heading of its rank or above.
+        self.start_of = start_of
+        self.marks = marks
+
+    def walk_all(self, roots: list[Node], end: int) -> None:
+        self._children(roots, end, None, False)
+
+    def _children(self, nodes: list[Node], end: int, context: _Context | None, in_article: bool) -> None:
+        start_of = self.start_of
+        if start_of is None or in_article:
+            for child in nodes:
+                self.walk(child, end, context, in_article)
+            return
+        marks = self.marks
+        last = len(nodes) - 1
+        for i, child in enumerate(nodes):
+            lo = start_of[id(child)]
+            hi = start_of[id(nodes[i + 1])] if i < last else end
+            j = bisect_left(marks, lo)
+            if j < len(marks) and marks[j] < hi:
+                self.walk(child, hi, context, in_article)
+
+    def walk(self, node: Node, end: int, context: _Context | None, in_article: bool) -> None:
+        verbs = self.verbs
+        if id(node.para) in verbs:
+            self.seen.add(id(node.para))
+        kind = node.kind
+        if kind == "dieu":
+            in_article = in_article or id(node) in self.meeting
+            context = _Context(context, node)
+            paras = node.content
+        elif kind == "khoan" or kind == "diem":
+            context = _Context(context, node)
+            paras = [node.para, *node.content]
+        else:  # phần, chương, mục: their loose paragraphs
+            paras = node.content
+        for p in paras:
+            if in_article or id(p) in verbs:  # elsewhere only "X họp …" sentences count
+                self.seen.add(id(p))
+                self.mc.statements += _statements(p, p.plain, context.bodies if context is not None else _no_bodies,
+                                                  in_article)
+        if node.children:
+            self._children(node.children, end, context, in_article)
+
+
+def _no_bodies() -> tuple[str, ...]:
+    return ()
+
+
+def _has_verb(low: str) -> bool:
+    """:data:`_VERB_RE` in ``low`` (a lower-cased text), its words looked for first."""
+    return ("họp" in low or "sinh hoạt" in low or "giao ban" in low or "hội nghị" in low) and bool(_VERB_RE.search(low))
 
 
 def parse_meetings(zones: Zones) -> MeetingClauses:
@@ -646,19 +878,46 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
     mc.articles = meeting_articles(zones)
     for a in mc.articles:
         mc.paragraphs.extend(_node_paragraphs(a))
-    seen: set[int] = set()
-    for top in zones.tree:
-        _walk(top, (), False, mc, seen)
-    for p in zones.body:
-        if id(p) in seen or not _VERB_RE.search(lower_keep(p.plain)):
-            continue
-        mc.statements += statements_in(p, p.plain, (), in_article=False)
+    body = zones.body
+    nodes = zones.all_nodes
+    node_count = len(nodes)
+    heading = nodes[0].para if nodes else None
+    starts: list[int] = []
+    # Cheap tests on the folded key first (necessary conditions), the exact ones on the survivors:
+    # a meeting verb (_VERB_RE on the lower-cased text), a threshold hint (_THRESHOLD_HINT on fold_keep).
+    maybe_verb: list[int] = []
+    maybe_threshold: list[Paragraph] = []
+    for i, p in enumerate(body):
+        if p is heading:
+            starts.append(i)
+            heading = nodes[len(starts)].para if len(starts) < node_count else None
+        k = p.key
+        if "hop" in k or "sinh hoat" in k or "giao ban" in k or "hoi nghi" in k:
+            maybe_verb.append(i)
+        if "/" in k or "%" in k or "nua" in k or "da so" in k or ("phan " in k and _PHAN_WORD.search(k)):
+            maybe_threshold.append(p)
+    verb_at = [i for i in maybe_verb if _has_verb(lower_keep(body[i].plain))]
+    verbs = {id(body[i]) for i in verb_at}
+    meeting = {id(a) for a in mc.articles}
+    start_of: dict[int, int] | None = None
+    marks = verb_at
+    if len(starts) == node_count:  # every heading found in body order (else walk the whole tree)
+        start_of = {id(n): i for n, i in zip(nodes, starts, strict=True)}
+        if meeting:
+            marks = sorted(verb_at + [start_of[a] for a in meeting])
+    scan = _Scan(mc, verbs, meeting, start_of, marks)
+    scan.walk_all(zones.tree, len(body))
+    if verbs:
+        for p in body:
+            if id(p) in verbs and id(p) not in scan.seen:
+                mc.statements += statements_in(p, p.plain, (), in_article=False)
     meeting_ids = {id(p) for p in mc.paragraphs}
-    for p in zones.body:
-        low = lower_keep(p.plain)
-        if id(p) in meeting_ids or _VERB_RE.search(low):
-            mc.durations += find_durations(p.plain, p)
-        if _THRESHOLD_HINT.search(fold_keep(p.plain)):
+    if meeting_ids or verbs:
+        for p in body:
+            if id(p) in meeting_ids or id(p) in verbs:
+                mc.durations += find_durations(p.plain, p)
+    for p in maybe_threshold:
+        if _THRESHOLD_HINT.search(paragraph_fold(p)):
             mc.thresholds += find_thresholds(p.plain, p)
     return mc
 
@@ -668,6 +927,7 @@ _PRINCIPLE_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
 
 # Cheap test before the full threshold parse: a fraction, a percentage or a "nửa / đa số / phần" word.
 _THRESHOLD_HINT = re.compile(r"\d ?/ ?\d|%|nua|da so|phan (?:hai|ba|tu|nam)")
+_PHAN_WORD = re.compile(r"phan (?:hai|ba|tu|nam)")
 
 
 def meeting_clauses(zones: Zones) -> MeetingClauses:

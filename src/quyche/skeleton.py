@@ -20,7 +20,9 @@ formatting defaults. It is versioned data; every CNT/TPL finding records :attr:`
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -198,6 +200,77 @@ class Label:
 _OPENERS = " \t([{\"'“‘«-–—•*"
 
 
+# ------------------------------------------------------------------ label needles (a cheap necessary test)
+@cache
+def label_needles(label: Label) -> tuple[tuple[str, ...], ...]:
+    """Folded strings a text must hold for ``label`` to match it (label data: computed once): each group is
+    a tuple of alternatives, one of which must be a substring of :func:`quyche.text.fold` of the text. No
+    group: no test (always try the label).
+
+    A literal label needs each word of its key. A regex label needs each literal run of its pattern that every
+    match goes through (top-level literals, alternatives of a top-level branch, ``x{n,}`` with n ≥ 1). Under
+    IGNORECASE a literal character matches its case variants, which fold alike — except "i", which also
+    matches the dotless "ı" (folded "ı"): runs are cut there."""
+    if label.kind != "regex":
+        return tuple((w,) for w in key(label.text).split())
+    try:
+        parsed = sre_parse.parse(nfc(label.text), re.IGNORECASE)
+    except re.error:
+        return ()
+    return tuple(g for g in _needle_groups(parsed, sre_parse) if all(g))
+
+
+def _needle_groups(items: Any, sp: Any) -> list[tuple[str, ...]]:
+    groups: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        groups.extend((seg,) for seg in _safe_segments(run))
+        run.clear()
+
+    for op, av in items:
+        if op is sp.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is sp.SUBPATTERN:
+            groups.extend(_needle_groups(av[3], sp))
+        elif op is sp.BRANCH:
+            alternatives = []
+            for alt in av[1]:
+                singles = [g[0] for g in _needle_groups(alt, sp) if len(g) == 1]
+                if not singles:
+                    break
+                alternatives.append(max(singles, key=len))
+            else:
+                groups.append(tuple(dict.fromkeys(alternatives)))
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT):
+            low, _, item = av
+            if low >= 1 and len(item) == 1 and item[0][0] is sp.LITERAL:
+                groups.extend((seg,) for seg in _safe_segments([chr(item[0][1])] * low))
+    flush()
+    return groups
+
+
+def _safe_segments(chars: Sequence[str]) -> list[str]:
+    """Folded runs of ``chars``, cut at the characters whose case variants may not all fold alike (checked for
+    the Latin letters over the whole of Unicode: only the i family; other scripts are left out)."""
+    out: list[str] = []
+    seg = ""
+    for ch in chars:
+        folded = fold(ch)
+        latin = ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 or ch.lower() == ch.upper() == ch
+        if not latin or not folded or folded != "".join(folded.split()) or folded in ("i", "ı"):
+            if seg:
+                out.append(seg)
+            seg = ""
+            continue
+        seg += folded
+    if seg:
+        out.append(seg)
+    return out
+
+
 @lru_cache(maxsize=256)
 def _label_re(pattern: str) -> re.Pattern[str]:
     return re.compile(nfc(pattern), re.IGNORECASE)
@@ -239,9 +312,11 @@ def facts(profile: Profile) -> dict[str, bool | None]:
     return out
 
 
-def evaluate(condition: Sequence[str], profile: Profile) -> bool | None:
-    """All items must hold ("not x" negates; "kind:v", "type:v" compare fields). False wins over unknown."""
-    known = facts(profile)
+def evaluate(condition: Sequence[str], profile: Profile, known: dict[str, bool | None] | None = None) -> bool | None:
+    """All items must hold ("not x" negates; "kind:v", "type:v" compare fields). False wins over unknown.
+    ``known``: ``facts(profile)`` when the caller has it already."""
+    if known is None:
+        known = facts(profile)
     result: bool | None = True
     for item in condition:
         negate, name = _parse_fact(item)
@@ -315,11 +390,13 @@ class Skeleton:
 
     def required_blocks(self, profile: Profile) -> list[Block]:
         """Blocks whose condition holds for the profile (unknown ones left out: :meth:`unknown_blocks`)."""
-        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile) is True]
+        known = facts(profile)
+        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile, known) is True]
 
     def unknown_blocks(self, profile: Profile) -> list[Block]:
         """Blocks resting on an optional fact the profile does not give (e.g. ``has_thuong_truc``)."""
-        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile) is None]
+        known = facts(profile)
+        return [b for b in self.blocks(template_kind(profile)) if evaluate(b.condition, profile, known) is None]
 
     def content_points(self, block: Block, profile: Profile) -> list[ContentPoint]:
         """A block's content points that apply to the profile (unknown conditions kept)."""
@@ -542,6 +619,165 @@ def _heading_hit(keywords: Sequence[str], title_key: str) -> tuple[float, str, s
     return best
 
 
+# ====================================================================================== precompiled heading matching
+# ``_heading_hit`` tries every keyword on every title, fuzzily (rapidfuzz) for the long ones: thousands of calls per
+# document, nearly all hopeless. ``_Headings`` precompiles a keyword list (skeleton data: built once, kept) into
+# indexes that name, for one title, the keywords found exactly and the few whose fuzzy score *could* reach a
+# threshold; every other keyword provably scores below both thresholds, so skipping it changes nothing. The
+# candidates are then scored exactly as ``_heading_hit`` does.
+_GRAM = 4
+# Thresholds of the filters, a hair below the real ones (float rounding can only make a filter more lenient).
+_PARTIAL_FRAC = 1.0 - (HEADING_PARTIAL_MIN - 0.01) / 100.0
+_TS_FRAC = (HEADING_TOKEN_SET_MIN - 0.01) / 100.0
+_TS_SHARE = _TS_FRAC / (2.0 - _TS_FRAC)  # 2s/(s+a) ≥ T  ⟺  s ≥ a·T/(2−T)
+
+
+def _joined_len(words: Iterable[str]) -> int:
+    ws = list(words)
+    return sum(map(len, ws)) + len(ws) - 1 if ws else 0
+
+
+class _Headings:
+    """Groups of heading keys (the keywords of one block or chapter, in order), indexed for fast matching.
+
+    Soundness of the fuzzy filters (``k`` a keyword, ``t`` a title, both keys):
+
+    - ``fuzz.partial_ratio(k, t) ≥ P`` with ``len(k) < len(t)`` and ``len(k) ≤ 64`` means some substring ``w``
+      of ``t`` (``len(w) ≤ len(k)``) is within Indel distance ``d ≤ (1 − P)(len k + len w) ≤ 2(1 − P)·len k`` of
+      ``k``. Cut ``k`` into ``d + 1`` pieces: an edit touches at most one piece, so one piece occurs intact in
+      ``t``, and so does every 4-gram of it — the index holds one 4-gram per piece. (Equal lengths: rapidfuzz
+      also tries ``t`` as the needle; such keywords are always candidates.)
+    - ``fuzz.token_set_ratio(k, t) ≥ T`` (token sets A, B; joined lengths a, b; shared part s) is 100 when one
+      set holds the other, else the best of ``2s/(s+a)``, ``2s/(s+b)`` and ``1 − dist/(a+b)`` with
+      ``dist ≥ |a − b|``. So either ``s ≥ a·T/(2−T)`` — every word of A longer than the slack
+      ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or ``|a − b| ≤ (1 − T)(a + b)``.
+    """
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self.groups: list[tuple[str, ...]] = [tuple(g) for g in groups]
+        keys = list(dict.fromkeys(k for g in self.groups for k in g))
+        groups_of: dict[str, list[int]] = {}
+        for i, g in enumerate(self.groups):
+            for k in dict.fromkeys(g):
+                groups_of.setdefault(k, []).append(i)
+        self.groups_of = {k: tuple(v) for k, v in groups_of.items()}
+        # Exact: a key found is made of words of the title; index it under its longest word.
+        self.by_word: dict[str, list[tuple[str, str]]] = {}
+        for k in keys:
+            self.by_word.setdefault(max(k.split(), key=len), []).append((k, f" {k} "))
+        fuzzy = [k for k in keys if len(k) >= FUZZY_MIN_CHARS]
+        # Partial: one 4-gram per piece, the rarest among the keys'.
+        counts: dict[str, int] = {}
+        for k in keys:
+            for i in range(len(k) - _GRAM + 1):
+                counts[k[i: i + _GRAM]] = counts.get(k[i: i + _GRAM], 0) + 1
+        self.grams: dict[str, set[str]] = {}
+        self.always: set[str] = set()  # no partial filter: scored whenever the title is long enough
+        self.by_len: dict[int, set[str]] = {}
+        for k in fuzzy:
+            self.by_len.setdefault(len(k), set()).add(k)
+            d = int(2.0 * _PARTIAL_FRAC * len(k))
+            cuts = [round(j * len(k) / (d + 1)) for j in range(d + 2)]
+            pieces = [k[cuts[j]: cuts[j + 1]] for j in range(d + 1)]
+            if len(k) > 64 or min(map(len, pieces)) < _GRAM:
+                self.always.add(k)
+                continue
+            for p in pieces:
+                gram = min((p[i: i + _GRAM] for i in range(len(p) - _GRAM + 1)), key=lambda g: counts[g])
+                self.grams.setdefault(gram, set()).add(k)
+        # Token set.
+        ts = [k for k in fuzzy if len(k.split()) >= TOKEN_SET_MIN_TOKENS]
+        self.ts_all = set(ts)
+        self.ts_always: set[str] = set()
+        self.ts_required: dict[str, frozenset[str]] = {}
+        self.ts_anchor: dict[str, list[str]] = {}
+        self.ts_containing: dict[str, set[str]] = {}
+        self.ts_lengths: list[tuple[int, str]] = []
+        for k in ts:
+            words = set(k.split())
+            a = _joined_len(words)
+            slack = a - 1 - a * _TS_SHARE
+            required = frozenset(w for w in words if len(w) > slack)
+            if required:
+                self.ts_required[k] = required
+                self.ts_anchor.setdefault(max(required, key=len), []).append(k)
+            else:
+                self.ts_always.add(k)
+            for w in words:
+                self.ts_containing.setdefault(w, set()).add(k)
+            self.ts_lengths.append((a, k))
+        self.ts_lengths.sort()
+        self.ts_len_keys = [a for a, _ in self.ts_lengths]
+
+    def scan(self, title: str) -> tuple[set[str], set[str], set[str]]:
+        """For one title key: the keys found exactly, those whose ``partial_ratio`` may reach
+        ``HEADING_PARTIAL_MIN`` and those whose ``token_set_ratio`` may reach ``HEADING_TOKEN_SET_MIN``."""
+        if not title:
+            return set(), set(), set()
+        words = set(title.split())
+        padded = f" {title} "
+        exact = {k for w in words for k, pk in self.by_word.get(w, ()) if pk in padded}
+        lt = len(title)
+        partial = set(self.always)
+        partial.update(self.by_len.get(lt, ()))
+        grams = self.grams
+        for g in {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}.intersection(grams):
+            partial |= grams[g]
+        partial = {k for k in partial if len(k) <= lt}  # a longer key gets no partial_ratio
+        token_set = set(self.ts_always)
+        if self.ts_all:
+            for w in words:
+                for k in self.ts_anchor.get(w, ()):
+                    if self.ts_required[k] <= words:
+                        token_set.add(k)
+            b = _joined_len(words)
+            slack = b - 1 - b * _TS_SHARE
+            required = [w for w in words if len(w) > slack]
+            if not required:
+                token_set |= self.ts_all
+            else:
+                inter = self.ts_containing.get(required[0], set())
+                for w in required[1:]:
+                    if not inter:
+                        break
+                    inter = inter & self.ts_containing.get(w, set())
+                token_set |= inter
+            # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T
+            lengths = self.ts_lengths
+            lo = bisect_left(self.ts_len_keys, b * _TS_SHARE)
+            hi = bisect_right(self.ts_len_keys, b / _TS_SHARE)
+            token_set.update(lengths[j][1] for j in range(lo, hi))
+        return exact, partial, token_set
+
+    def touched(self, exact: set[str], partial: set[str], token_set: set[str]) -> set[int]:
+        """The groups a title may match (given :meth:`scan`); no other group can."""
+        groups_of = self.groups_of
+        out: set[int] = set()
+        for keys in (exact, partial, token_set):
+            for k in keys:
+                out.update(groups_of[k])
+        return out
+
+    def hit(self, group: int, title: str, exact: set[str], partial: set[str],
+            token_set: set[str]) -> tuple[float, str, str] | None:
+        """``_heading_hit(self.groups[group], title)``, given ``scan(title)``."""
+        keys = self.groups[group]
+        if exact:
+            for k in keys:
+                if k in exact:
+                    return 100.0, "heading", k  # the fuzzy scores of the keys before it are dropped anyway
+        best: tuple[float, str, str] | None = None
+        for k in keys:
+            # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
+            score = fuzz.partial_ratio(k, title) if k in partial and len(k) <= len(title) else 0.0
+            if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
+                ts = fuzz.token_set_ratio(k, title)
+                score = ts if ts >= HEADING_TOKEN_SET_MIN else score
+            if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
+                best = (float(score), "heading-fuzzy", k)
+        return best
+
+
 def match_chapter(chapter: Chapter, node: Node) -> tuple[float, str, str] | None:
     return _heading_hit(_keys(chapter.heading_keywords), key(node.full_title))
 
@@ -570,27 +806,77 @@ def map_articles(zones: Zones, skeleton: Skeleton | None, template_kind: str) ->
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """One template kind's blocks and the chapters, precompiled for :func:`map_articles` (data: kept)."""
+
+    blocks: tuple[Block, ...]
+    headings: _Headings  # group i: the heading keys of blocks[i]
+    chapters: _Headings  # group i: the heading keys of sk.chapters[i]
+    requires: tuple[tuple[str, ...], ...]
+    excludes: tuple[tuple[str, ...], ...]
+    padded_excludes: tuple[tuple[str, ...], ...]  # " key "
+    stripping: tuple[int, ...]  # blocks with heading keywords and excludes
+    text_keys: tuple[tuple[tuple[str, str], ...], ...]  # (key, " key ")
+
+
+_OUTLINES: dict[tuple[int, str], tuple[Skeleton, _Outline]] = {}
+
+
+def _outline(sk: Skeleton, template_kind: str) -> _Outline:
+    entry = _OUTLINES.get((id(sk), template_kind))
+    if entry is not None and entry[0] is sk:
+        return entry[1]
+    blocks = tuple(sk.blocks(template_kind))
+    excludes = tuple(b._exclude_keys for b in blocks)
+    out = _Outline(
+        blocks=blocks,
+        headings=_Headings([b._heading_keys if b.heading_keywords else () for b in blocks]),
+        chapters=_Headings([_keys(c.heading_keywords) for c in sk.chapters]),
+        requires=tuple(b._require_keys for b in blocks),
+        excludes=excludes,
+        padded_excludes=tuple(tuple(f" {e} " for e in ex) for ex in excludes),
+        stripping=tuple(i for i, b in enumerate(blocks) if b.heading_keywords and excludes[i]),
+        text_keys=tuple(tuple((k, f" {k} ") for k in b._text_keys) for b in blocks),
+    )
+    if len(_OUTLINES) >= 64:  # skeletons built by tests: keep the memo small
+        _OUTLINES.clear()
+    _OUTLINES[(id(sk), template_kind)] = (sk, out)
+    return out
+
+
 def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
-    blocks = sk.blocks(template_kind)
+    ol = _outline(sk, template_kind)
+    blocks = ol.blocks
     articles = zones.articles
+    heads = ol.headings
 
     # Chapters and the chapter of each article.
     chapters: dict[str, list[Node]] = {}
     article_chapters: dict[int, set[str]] = {}
     for top in zones.tree:
-        _walk_chapters(top, sk, chapters, article_chapters, set())
+        _walk_chapters(top, sk, ol.chapters, chapters, article_chapters, set())
     matches: list[Match] = []
     for art in articles:
         title_key = key(art.full_title)
+        if not title_key:
+            continue
         in_chapters = article_chapters.get(id(art), set())
-        for b in blocks:
-            if not b.heading_keywords or not title_key:
-                continue
+        found = heads.scan(title_key)
+        touched = heads.touched(*found)
+        padded = f" {title_key} "
+        stripped = {i for i in ol.stripping if any(e in padded for e in ol.padded_excludes[i])}
+        for i in sorted(touched | stripped):
+            b = blocks[i]
             if b.heading_requires and b.chapter not in in_chapters and not any(
-                _has(title_key, r) for r in b._require_keys
+                _has(title_key, r) for r in ol.requires[i]
             ):
                 continue
-            hit = _heading_hit(b._heading_keys, _strip(title_key, b._exclude_keys))
+            if i in stripped:
+                st = _strip(title_key, ol.excludes[i])
+                hit = heads.hit(i, st, *heads.scan(st))
+            else:
+                hit = heads.hit(i, title_key, *found)
             if hit is not None:
                 matches.append(Match(b.key, art, hit[0], hit[1], hit[2]))
 
@@ -600,7 +886,7 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     for m in matches:
         titled.setdefault(id(m.node), set()).add(chapter_of[m.block])
     texts: dict[int, str] = {}
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if b.key in headed or not b.text_keywords:
             continue
         if chapters.get(b.chapter):
@@ -610,16 +896,17 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
         # An article whose title makes it a block of another chapter is not searched (the principles article
         # mentions "cấp ủy cấp trên" but is no relations block).
         candidates = [a for a in candidates if b.chapter in titled.get(id(a), {b.chapter})]
+        text_keys = ol.text_keys[i]
         best: tuple[int, Node, list[str]] | None = None
         for art in candidates:
             body = texts.get(id(art))
             if body is None:
-                body = texts[id(art)] = key(article_text(art))
-            hits = [k for k in b._text_keys if _has(body, k)]
+                body = texts[id(art)] = f" {article_key(art)} "
+            hits = [k for k, padded_k in text_keys if padded_k in body]
             if len(hits) >= max(b.text_min_hits, 1) and (best is None or len(hits) > best[0]):
                 best = (len(hits), art, hits)
         if best is not None:
-            score = round(100.0 * best[0] / len(b._text_keys), 1)
+            score = round(100.0 * best[0] / len(text_keys), 1)
             matches.append(Match(b.key, best[1], score, "text", "; ".join(best[2])))
 
     return Mapping(
@@ -632,16 +919,43 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     )
 
 
-def _walk_chapters(node: Node, sk: Skeleton, chapters: dict[str, list[Node]],
+def article_key(art: Node) -> str:
+    """``key(article_text(art))``, from the paragraphs' folded keys (:attr:`Paragraph.key`, shared).
+
+    ``key`` keeps the maximal runs of word characters of the folded text, joined by single spaces; folding is per
+    character (white space aside), so the folded paragraphs joined by spaces have the same runs."""
+    title = art.full_title
+    parts = [fold(title)] if title else []
+    parts.extend(p.key for p in art.content)
+    for child in art.walk()[1:]:
+        parts.append(child.para.key)
+        parts.extend(p.key for p in child.content)
+    return _words_key(" ".join(t if t.isascii() else _NON_WORD.sub(" ", t) for t in parts))
+
+
+# ASCII characters that are neither word characters nor white space (``_NON_WORD`` on ASCII text).
+_ASCII_NON_WORD = {c: " " for c in range(128) if _NON_WORD.match(chr(c))}
+
+
+def _words_key(folded: str) -> str:
+    """``key`` of an already folded text."""
+    if folded.isascii():
+        return " ".join(folded.translate(_ASCII_NON_WORD).split())
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+
+
+def _walk_chapters(node: Node, sk: Skeleton, heads: _Headings, chapters: dict[str, list[Node]],
                    article_chapters: dict[int, set[str]], current: set[str]) -> None:
     if node.kind == "chuong":
-        current = {c.key for c in sk.chapters if match_chapter(c, node) is not None}
+        title = key(node.full_title)
+        found = heads.scan(title)
+        current = {sk.chapters[i].key for i in sorted(heads.touched(*found)) if heads.hit(i, title, *found) is not None}
         for c in current:
             chapters.setdefault(c, []).append(node)
     if node.kind == "dieu":
         article_chapters[id(node)] = current
     for child in node.children:
-        _walk_chapters(child, sk, chapters, article_chapters, current)
+        _walk_chapters(child, sk, heads, chapters, article_chapters, current)
 
 
 # ====================================================================================== similarity
@@ -653,17 +967,13 @@ def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     """Normalised token similarity (0–1) of two texts on folded tokens, word order kept (rapidfuzz Indel
     over token sequences): 1.0 for the same wording whatever the case, diacritics, punctuation and
     khoản/điểm numbering. Below ``cutoff`` the result is 0.0 (and computed faster)."""
-    ta, tb = _compare_tokens(a), _compare_tokens(b)
-    if not ta and not tb:
-        return 1.0
-    # Indel similarity can't exceed 2·min/(len_a + len_b): skip pairs whose lengths already rule it out.
-    if cutoff and 2 * min(len(ta), len(tb)) / (len(ta) + len(tb)) < cutoff:
-        return 0.0
-    return float(Indel.normalized_similarity(ta, tb, score_cutoff=cutoff or None))
+    # Indel similarity can't exceed 2·min/(len_a + len_b): pairs whose lengths already rule it out are skipped.
+    return token_similarity(compare_tokens(a), compare_tokens(b), cutoff)
 
 
 @lru_cache(maxsize=4096)
-def _compare_tokens(text: str) -> tuple[str, ...]:
+def compare_tokens(text: str) -> tuple[str, ...]:
+    """The tokens :func:`similarity` compares: folded words, khoản/điểm numbering left out."""
     return tuple(tokens(_drop_numbering(text)))
 
 
@@ -672,6 +982,50 @@ _NUMBERING = re.compile(r"(?m)(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}\s*[.)\-]|[a-zđ]\)
 
 def _drop_numbering(text: str) -> str:
     return _NUMBERING.sub("", nfc(text))
+
+
+# Where ``_NUMBERING`` can match past the start of a line: after ". ", "; ", ": ".
+_MID_NUMBERING = re.compile(r"[.;:]\s+(?:\d|[a-zđ]\)|[-–+•])")
+
+
+def article_tokens(node: Node) -> tuple[str, ...] | None:
+    """``compare_tokens(article_text(node, title=False))`` (None when that text is empty), line by line from
+    the paragraphs' folded keys (:attr:`Paragraph.key`, shared) instead of folding the whole text again.
+
+    ``_NUMBERING`` matches within one line (its trailing ``\\s+`` may take the line's new line), at the line's
+    start or after ". " and the like; a match starts and ends at a word boundary and holds at most one word
+    (the number or letter). A line matching only at its start loses its first words (those of the match); a
+    line where ``_MID_NUMBERING`` says it may match further on is read the slow way."""
+    paras = [p for p in node.content if p.plain]
+    for child in node.walk()[1:]:
+        if child.para.plain:
+            paras.append(child.para)
+        paras.extend(p for p in child.content if p.plain)
+    if not paras:
+        return None
+    out: list[str] = []
+    last = len(paras) - 1
+    for i, p in enumerate(paras):
+        text = nfc(p.plain)
+        line = text if i == last else text + "\n"
+        if _MID_NUMBERING.search(text):
+            out += key(_NUMBERING.sub("", line)).split()
+            continue
+        words = _words_key(p.key).split()
+        m = _NUMBERING.match(line)
+        if m is not None:
+            del words[: len(key(line[: m.end()]).split())]
+        out += words
+    return tuple(out)
+
+
+def token_similarity(ta: Sequence[str], tb: Sequence[str], cutoff: float = 0.0) -> float:
+    """:func:`similarity` of two texts given as their :func:`compare_tokens`."""
+    if not ta and not tb:
+        return 1.0
+    if cutoff and 2 * min(len(ta), len(tb)) / (len(ta) + len(tb)) < cutoff:
+        return 0.0
+    return float(Indel.normalized_similarity(ta, tb, score_cutoff=cutoff or None))
 
 
 # ====================================================================================== bodies described
@@ -844,7 +1198,7 @@ def _own(body: str, orig: str, s: str, start: int, end: int, profile: Profile | 
 __all__ = [
     "BODY_KEYS", "CHAPTER_KEYS", "FUZZY_MIN_CHARS", "HEADING_PARTIAL_MIN", "HEADING_TOKEN_SET_MIN",
     "TEMPLATE_KINDS", "VERBATIM_THRESHOLD", "Block", "Chapter", "ContentPoint", "Label", "Mapping", "Match",
-    "Skeleton", "SkeletonError", "Template", "article_text", "bodies_described", "evaluate", "facts",
-    "is_dn_cap_tren", "key", "load_skeleton", "map_articles", "similarity", "skeleton", "soft",
-    "template_kind", "tokens",
+    "Skeleton", "SkeletonError", "Template", "article_key", "article_text", "article_tokens", "bodies_described",
+    "compare_tokens", "evaluate", "facts", "is_dn_cap_tren", "key", "label_needles", "load_skeleton",
+    "map_articles", "similarity", "skeleton", "soft", "template_kind", "token_similarity", "tokens",
 ]

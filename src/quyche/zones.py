@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from rapidfuzz import fuzz
 
 from quyche.model import Document, Paragraph, Run
-from quyche.text import fold, is_upper, squash
+from quyche.text import fold, squash
+from quyche.text import is_upper as _text_is_upper
 
 Side = Literal["left", "right"] | None
+_UNSET = object()  # memo marker: not computed yet (None is a value)
 
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _PARTY_KEY = fold(PARTY_TITLE)
@@ -81,9 +83,16 @@ class Node:
     content: list[Paragraph] = field(default_factory=list)
 
     def walk(self) -> list[Node]:
+        """This node and every node under it, in document order (pre-order)."""
         out = [self]
-        for c in self.children:
-            out.extend(c.walk())
+        if not self.children:
+            return out
+        todo = self.children[::-1]
+        while todo:
+            n = todo.pop()
+            out.append(n)
+            if n.children:
+                todo.extend(reversed(n.children))
         return out
 
     @property
@@ -124,7 +133,10 @@ class Zones:
 
     @property
     def summary_text(self) -> str:
-        return squash(" ".join(p.text for p in self.title_summary))
+        found = self.memo.get("summary_text")
+        if found is None:
+            found = self.memo["summary_text"] = squash(" ".join(p.text for p in self.title_summary))
+        return cast(str, found)
 
     @property
     def all_nodes(self) -> list[Node]:
@@ -140,13 +152,21 @@ class Zones:
 
     def nodes(self, kind: str) -> list[Node]:
         key = ("nodes", kind)
-        found = self.memo.get(key)
+        found = cast("list[Node] | None", self.memo.get(key))
         if found is None:
-            found = self.memo[key] = [n for n in self.all_nodes if n.kind == kind]
-        return list(found)  # type: ignore[call-overload]
+            found = [n for n in self.all_nodes if n.kind == kind]
+            self.memo[key] = found
+        return list(found)
 
+    # The signature lines and the date are read once per document (the zones do not change after zoning).
     @property
     def authority(self) -> Paragraph | None:
+        found = self.memo.get("authority", _UNSET)
+        if found is _UNSET:
+            found = self.memo["authority"] = self._authority()
+        return cast("Paragraph | None", found)
+
+    def _authority(self) -> Paragraph | None:
         for p in self.signature:
             if _AUTHORITY.match(p.plain):
                 return p
@@ -154,6 +174,12 @@ class Zones:
 
     @property
     def sign_title(self) -> Paragraph | None:
+        found = self.memo.get("sign_title", _UNSET)
+        if found is _UNSET:
+            found = self.memo["sign_title"] = self._sign_title()
+        return cast("Paragraph | None", found)
+
+    def _sign_title(self) -> Paragraph | None:
         auth = self.authority
         seen = auth is None
         for p in self.signature:
@@ -165,12 +191,16 @@ class Zones:
 
     @property
     def signer(self) -> Paragraph | None:
-        rest = [p for p in self.signature if p.plain and p is not self.authority and p is not self.sign_title]
+        auth, title = self.authority, self.sign_title
+        rest = [p for p in self.signature if p.plain and p is not auth and p is not title]
         return rest[-1] if rest else None
 
     @property
     def doc_date(self) -> date | None:
-        return parse_date(self.date_line.plain)[0] if self.date_line else None
+        found = self.memo.get("doc_date", _UNSET)
+        if found is _UNSET:
+            found = self.memo["doc_date"] = parse_date(self.date_line.plain)[0] if self.date_line else None
+        return cast("date | None", found)
 
     @property
     def number_text(self) -> str | None:
@@ -194,6 +224,15 @@ class Zones:
             ("recipients", self.recipients[0] if self.recipients else None),
         ]
         return [(name, p.loc.paragraph) for name, p in firsts if p is not None]
+
+
+def is_upper(text: str) -> bool:
+    """:func:`quyche.text.is_upper` (letters, none of them lower case), answered at C speed for the usual
+    upper-case line: ``str.isupper`` is true exactly when no character is lower case (nor title case) and
+    one is cased, and then only "has a letter" is left to ask."""
+    if text.isupper():
+        return any(ch.isalpha() for ch in text)
+    return _text_is_upper(text)
 
 
 def physical_side(p: Paragraph) -> Side:
@@ -256,8 +295,13 @@ def _merge(first: Paragraph, more: Paragraph) -> Paragraph:
     return replace(first, text=first.text + " " + more.text, runs=runs)
 
 
+_CLOSING = re.compile(f"(?:{_RECIPIENTS.pattern})|(?:{_AUTHORITY.pattern})", re.IGNORECASE)
+# Every text _CLOSING matches starts with one of these ("K" is the Kelvin sign, which IGNORECASE takes for k).
+_CLOSING_FIRST = frozenset("nNtTkKqQ\u212a")
+
+
 def _closing_item(text: str) -> bool:
-    return bool(_RECIPIENTS.match(text) or _AUTHORITY.match(text))
+    return _CLOSING.match(text) is not None
 
 
 def find_zones(doc: Document) -> Zones:
@@ -322,9 +366,13 @@ def find_zones(doc: Document) -> Zones:
 
     # 4. Closing block: "Nơi nhận" and "T/M …" after the body, wherever they sit.
     close_idx = n
+    closing = _CLOSING.match
+    first = _CLOSING_FIRST
     for j in range(n - 1, idx - 1, -1):
-        t = paras[j].plain
-        if _closing_item(t) or any(_closing_item(x.plain) for x in paras[j].split_tabs()):
+        p = paras[j]
+        if (p.plain[:1] in first and closing(p.plain)) or (
+            "\t" in p.text and any(closing(x.plain) for x in p.split_tabs())
+        ):
             close_idx = j
     if close_idx == n:
         for j in range(n - 1, max(idx, n - 8) - 1, -1):
@@ -348,7 +396,14 @@ def find_zones(doc: Document) -> Zones:
     z.preamble = paras[idx:body_start]
     z.cancu = [p for p in z.preamble if _CANCU.match(p.plain)]
     z.body = paras[body_start:close_idx]
-    z.tree = build_tree(z.body)
+    nodes: list[Node] = []
+    z.tree = build_tree(z.body, nodes)
+    z.memo["all_nodes"] = nodes  # creation order is document order
+    by_kind: dict[str, list[Node]] = {kind: [] for kind in _RANK}
+    for node in nodes:
+        by_kind[node.kind].append(node)
+    for kind, found in by_kind.items():
+        z.memo[("nodes", kind)] = found
     return z
 
 
@@ -437,7 +492,7 @@ def _assign_header(z: Zones, pieces: list[Paragraph]) -> None:
         z.superior, z.issuer = org_candidates[0], org_candidates[1]
     elif org_candidates:
         only = org_candidates[0]
-        if fold(only.plain).startswith("dang bo ") and len(z.header) > 0 and z.star is None:
+        if only.key.startswith("dang bo ") and len(z.header) > 0 and z.star is None:
             z.superior = only
         else:
             z.issuer = only
@@ -479,41 +534,60 @@ def _assign_closing(z: Zones, closing: list[Paragraph]) -> None:
             z.signature.append(p) if mode == "sig" or z.signature else z.recipients.append(p)
 
 
-def build_tree(body: list[Paragraph]) -> list[Node]:
+_RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "khoan": 4, "diem": 5}
+# The first letter each heading pattern can start with (their words start with P, C, M, Đ in any case):
+# letter → (pattern, kind, rank, group holding the title).
+_HEADINGS = {
+    **dict.fromkeys("Pp", (PART_RE, "phan", 0, 2)),
+    **dict.fromkeys("Cc", (CHAPTER_RE, "chuong", 1, 2)),
+    **dict.fromkeys("Mm", (SECTION_RE, "muc", 2, 2)),
+    **dict.fromkeys("Đđ", (ARTICLE_RE, "dieu", 3, 3)),
+}
+
+
+def build_tree(body: list[Paragraph], nodes: list[Node] | None = None) -> list[Node]:
+    """The body tree; every node is also appended to ``nodes`` (in document order) when given."""
     roots: list[Node] = []
     stack: list[Node] = []
-    rank = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "khoan": 4, "diem": 5}
+    ranks: list[int] = []  # rank of each node on the stack (they rise along it)
+    headings = _HEADINGS
+    clause_re, point_re = CLAUSE_RE.match, POINT_RE.match
     expect_name: Node | None = None
+    in_article = False  # a "dieu" (and so any "khoan" or "diem") is on the stack
     for p in body:
         t = p.plain
-        node: Node | None = None
         if expect_name is not None:
             if is_upper(t) and not ARTICLE_RE.match(t):
                 expect_name.name_para = p
                 expect_name = None
                 continue
             expect_name = None
-        m = PART_RE.match(t) or None
-        if m:
-            node = Node("phan", m.group(1), p, squash(m.group(2)))
-        elif m2 := CHAPTER_RE.match(t):
-            node = Node("chuong", m2.group(1), p, squash(m2.group(2)))
-        elif m3 := SECTION_RE.match(t):
-            node = Node("muc", m3.group(1), p, squash(m3.group(2)))
-        elif m4 := ARTICLE_RE.match(t):
-            node = Node("dieu", m4.group(1), p, squash(m4.group(3)))
-        elif (m5 := CLAUSE_RE.match(t)) and any(s.kind == "dieu" for s in stack):
-            node = Node("khoan", m5.group(1), p)
-        elif (m6 := POINT_RE.match(t)) and any(s.kind in ("dieu", "khoan") for s in stack):
-            node = Node("diem", m6.group(1), p)
-        if node is None:
+        c = t[:1]
+        heading = headings.get(c)
+        if heading is not None and (m := heading[0].match(t)):
+            node = Node(heading[1], m.group(1), p, squash(m.group(heading[3])), None, [], [])
+            r = heading[2]
+        elif in_article and c.isdecimal() and (m := clause_re(t)):
+            node = Node("khoan", m.group(1), p, "", None, [], [])
+            r = 4
+        elif in_article and t[1:2] == ")" and (m := point_re(t)):
+            node = Node("diem", m.group(1), p, "", None, [], [])
+            r = 5
+        else:
             if stack:
                 stack[-1].content.append(p)
             continue
-        while stack and rank[stack[-1].kind] >= rank[node.kind]:
+        while ranks and ranks[-1] >= r:
             stack.pop()
+            ranks.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-        if node.kind in ("phan", "chuong", "muc") and not node.title:
+        ranks.append(r)
+        if nodes is not None:
+            nodes.append(node)
+        # Ranks rise along the stack and a khoan/diem is only made under an article, so an article is on
+        # the stack exactly when the newest node ranks dieu or below.
+        in_article = r >= 3
+        if r <= 2 and not node.title:
             expect_name = node
     return roots

@@ -51,6 +51,21 @@ class Package:
             raise ReadError(
                 f"phần {name} quá lớn khi giải nén ({info.file_size / 1e6:.0f} MB): nghi là zip bomb", "zip_bomb"
             )
+        if info.file_size <= lim.ratio_floor:
+            # zipfile never returns more than the declared size, so a small part cannot trip the size or
+            # ratio checks: inflate it in one go (no bytearray growth and copy). Any failure is replayed
+            # by the chunked read below, which raises exactly as it always did.
+            inflated = self._inflated
+            try:
+                with self._zip.open(info) as fh:
+                    data = fh.read()
+            except Exception:
+                pass
+            else:
+                if len(data) <= info.file_size:
+                    self._check_growth(name, len(data), info.compress_size, len(data))
+                    return data
+            self._inflated = inflated
         out = bytearray()
         try:
             with self._zip.open(info) as fh:
@@ -75,11 +90,15 @@ class Package:
             )
 
     def xml(self, name: str) -> etree._Element:
+        return self.xml_and_bytes(name)[0]
+
+    def xml_and_bytes(self, name: str) -> tuple[etree._Element, bytes]:
+        """The parsed part and the bytes it was parsed from."""
         data = self.read(name)
         if len(data) > self.limits.ratio_floor and data.count(b"<") > self.limits.max_xml_tags:
             # Millions of tiny paragraphs pass the size and ratio checks yet cost gigabytes as objects.
             raise ReadError(f"phần {name} có quá nhiều phần tử XML (tệp bất thường)", "too_large")
-        return parse_xml(data, name)
+        return parse_xml(data, name), data
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of ``part``: rId → (type, absolute target part name)."""

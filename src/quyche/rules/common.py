@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quyche.model import TWIPS_PER_MM, Paragraph
 from quyche.text import fold
@@ -265,12 +266,24 @@ def org_key(text: str) -> str:
     """Comparison key of an organisation name: folded (case, diacritics, "uỷ"/"ủy"), punctuation as space,
     common abbreviations spelt out ("THPT", "UBND", "BTV"…)."""
     words = _NON_WORD.sub(" ", fold(text)).split()
+    if _ABBREVIATION_KEYS.isdisjoint(words):  # the usual case: nothing to spell out
+        return " ".join(words)
     return " ".join(_ORG_ABBREVIATIONS.get(w, w) for w in words)
+
+
+_ABBREVIATION_KEYS = frozenset(_ORG_ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1024)
+def _whole_words(phrase_key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)")
 
 
 def key_has(text_key: str, phrase_key: str) -> bool:
     """``phrase_key`` occurs in ``text_key`` as whole words (both already keys)."""
-    return bool(phrase_key) and re.search(r"(?<!\w)" + re.escape(phrase_key) + r"(?!\w)", text_key) is not None
+    if not phrase_key or phrase_key not in text_key:  # a plain substring test settles most calls
+        return False
+    return _whole_words(phrase_key).search(text_key) is not None
 
 
 # ----------------------------------------------------------------- the collective (MEET / TERM families)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from quyche.model import Run
 from quyche.readers.docx.numbering import Numbering
 from quyche.readers.docx.reader import _Walker
 from quyche.readers.docx.styles import StyleSheet
@@ -25,6 +24,7 @@ class _Recorder(_Walker):
         super().__init__(StyleSheet(None), Numbering(None))
         self.elements: list[etree._Element] = []
         self.run_elements: list[etree._Element] = []
+        self.run_sink = self.run_elements
 
     def paragraph(
         self, p: etree._Element, container: str, cell: tuple[int, int, int, int] | None,
@@ -32,15 +32,6 @@ class _Recorder(_Walker):
     ) -> None:
         self.elements.append(p)  # before the text boxes anchored in it, as the reader numbers them
         super().paragraph(p, container, cell, table_style, depth, textbox_col)
-
-    def _run(
-        self, r: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
-        boxes: list[tuple[etree._Element, int | None]],
-    ) -> None:
-        before = len(runs)
-        super()._run(r, pstyle, table_style, runs, boxes)
-        if len(runs) > before:
-            self.run_elements.append(r)
 
 
 def paragraph_elements(body: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:

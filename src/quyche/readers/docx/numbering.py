@@ -73,8 +73,9 @@ class Numbering:
         self._counters: dict[str, list[int | None]] = {}
         self._overridden: dict[str, set[int]] = {}  # numId -> levels restarted by its lvlOverride
         self._used: set[tuple[str, int]] = set()
-        if root is None:
-            return
+        self._root = root  # read on the first numbered paragraph: most documents number by hand
+
+    def _read(self, root: etree._Element) -> None:
         abstract: dict[str, dict[int, Level]] = {}
         for an in root.iterchildren(W + "abstractNum"):
             aid = an.get(W + "abstractNumId") or ""
@@ -104,7 +105,12 @@ class Numbering:
 
     def label(self, num_id: str | None, ilvl: int) -> str:
         """Advance the counter of (num_id, ilvl) and return the rendered label; "" if none."""
-        if not num_id or num_id == "0" or num_id not in self._levels:
+        if not num_id or num_id == "0":
+            return ""
+        if self._root is not None:
+            root, self._root = self._root, None
+            self._read(root)
+        if num_id not in self._levels:
             return ""
         levels = self._levels[num_id]
         lvl = levels.get(ilvl)
@@ -136,18 +142,30 @@ class Numbering:
         return text
 
 
+_W_START = W + "start"
+_W_NUMFMT = W + "numFmt"
+_W_LVLTEXT = W + "lvlText"
+_W_LVLRESTART = W + "lvlRestart"
+_LEVEL_TAGS = (_W_START, _W_NUMFMT, _W_LVLTEXT, _W_LVLRESTART)
+
+
 def _level(el: etree._Element) -> Level:
+    first: dict[str, etree._Element] = {}
+    for child in el:  # the first child of each tag, as el.find(tag) would give
+        tag = child.tag
+        if tag in _LEVEL_TAGS and tag not in first:
+            first[tag] = child
     lvl = Level()
-    start = el.find(W + "start")
+    start = first.get(_W_START)
     if start is not None:
         lvl.start = to_int(start.get(W + "val")) or 0
-    fmt = el.find(W + "numFmt")
+    fmt = first.get(_W_NUMFMT)
     if fmt is not None:
         lvl.fmt = fmt.get(W + "val") or "decimal"
-    text = el.find(W + "lvlText")
+    text = first.get(_W_LVLTEXT)
     if text is not None:
         lvl.text = text.get(W + "val") or ""
-    restart = el.find(W + "lvlRestart")
+    restart = first.get(_W_LVLRESTART)
     if restart is not None:
         lvl.restart = to_int(restart.get(W + "val"))
     return lvl
@@ -166,7 +184,7 @@ def theme_fonts(root: etree._Element | None) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for scheme, prefix in (("majorFont", "major"), ("minorFont", "minor")):
-        el = root.find(f".//{A}{scheme}")
+        el = next((e for e in root.iter(A + scheme) if e is not root), None)  # root.find(".//a:…")
         if el is None:
             continue
         latin = el.find(A + "latin")

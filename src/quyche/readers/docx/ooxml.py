@@ -20,8 +20,11 @@ _FALSE = {"0", "false", "off", "none"}
 TOGGLES = ("b", "bCs", "i", "iCs", "caps", "vanish", "strike")
 
 
+_VAL = W + "val"
+
+
 def on_off(el: etree._Element) -> bool:
-    v = el.get(W + "val")
+    v = el.get(_VAL)
     return v is None or v.lower() not in _FALSE
 
 
@@ -34,16 +37,30 @@ def to_int(v: str | None) -> int | None:
         return None
 
 
-def _rfonts(child: etree._Element, out: Props) -> None:
-    for attr in ("ascii", "hAnsi", "cs", "asciiTheme", "hAnsiTheme", "cstheme"):
-        v = child.get(W + attr)
+_RFONT_ATTRS = tuple(
+    (W + attr, "font_" + attr) for attr in ("ascii", "hAnsi", "cs", "asciiTheme", "hAnsiTheme", "cstheme")
+)
+
+# An rPr as a hashable value: its children as (tag, attributes). parse_rpr reads nothing else, so equal
+# keys give equal properties, and building the key costs far less than serialising the element.
+RprKey = tuple[tuple[object, tuple[tuple[str, str], ...]], ...]
+Attrs = dict[str, str]
+
+
+def rpr_key(rpr: etree._Element) -> RprKey:
+    return tuple([(c.tag, tuple(c.items())) for c in rpr])
+
+
+def _rfonts(attrs: Attrs, out: Props) -> None:
+    for attr, key in _RFONT_ATTRS:
+        v = attrs.get(attr)
         if v:
-            out["font_" + attr] = v
+            out[key] = v
 
 
 def _size(name: str) -> Any:
-    def handle(child: etree._Element, out: Props) -> None:
-        half = to_int(child.get(W + "val"))
+    def handle(attrs: Attrs, out: Props) -> None:
+        half = to_int(attrs.get(_VAL))
         if half is not None:
             out[name] = half / 2
 
@@ -51,26 +68,27 @@ def _size(name: str) -> Any:
 
 
 def _toggle(name: str) -> Any:
-    def handle(child: etree._Element, out: Props) -> None:
-        v = child.get(W + "val")
+    def handle(attrs: Attrs, out: Props) -> None:
+        v = attrs.get(_VAL)
         out[name] = v is None or v.lower() not in _FALSE
 
     return handle
 
 
-def _underline(child: etree._Element, out: Props) -> None:
-    out["u"] = (child.get(W + "val") or "single").lower() != "none"
+def _underline(attrs: Attrs, out: Props) -> None:
+    out["u"] = (attrs.get(_VAL) or "single").lower() != "none"
 
 
-def _rstyle(child: etree._Element, out: Props) -> None:
-    out["rStyle"] = child.get(W + "val")
+def _rstyle(attrs: Attrs, out: Props) -> None:
+    out["rStyle"] = attrs.get(_VAL)
 
 
-def _complex(child: etree._Element, out: Props) -> None:
-    out["complex"] = on_off(child)
+def _complex(attrs: Attrs, out: Props) -> None:
+    v = attrs.get(_VAL)
+    out["complex"] = v is None or v.lower() not in _FALSE  # on_off
 
 
-_RPR_HANDLERS: dict[str, Any] = {
+_RPR_HANDLERS: dict[object, Any] = {
     W + "rFonts": _rfonts,
     W + "sz": _size("sz"),
     W + "szCs": _size("szCs"),
@@ -84,51 +102,73 @@ _RPR_HANDLERS: dict[str, Any] = {
 
 def parse_rpr(rpr: etree._Element | None) -> Props:
     """Run properties that matter for format checks, as a flat dict (only what is set)."""
+    return rpr_props(rpr_key(rpr)) if rpr is not None else {}
+
+
+def rpr_props(key: RprKey) -> Props:
+    """:func:`parse_rpr` of the rPr whose :func:`rpr_key` is ``key``."""
     out: Props = {}
-    if rpr is None:
-        return out
     handlers = _RPR_HANDLERS
-    for child in rpr:
-        handler = handlers.get(child.tag)
+    for tag, items in key:
+        handler = handlers.get(tag)
         if handler is not None:
-            handler(child, out)
+            handler(dict(items), out)
     return out
 
 
-_PPR_TAGS = {W + n for n in ("jc", "ind", "pBdr", "numPr", "pStyle", "sectPr")}
+_JC = {"start": "left", "end": "right", "distribute": "both"}
+_IND_ATTRS = ((W + "left", "ind_left"), (W + "start", "ind_left"), (W + "right", "ind_right"), (W + "end", "ind_right"))
+_PPR_JC, _PPR_IND, _PPR_PBDR, _PPR_NUMPR, _PPR_PSTYLE, _PPR_SECTPR = range(6)
+_PPR_TAGS = {W + n: i for i, n in enumerate(("jc", "ind", "pBdr", "numPr", "pStyle", "sectPr"))}
+_W_BOTTOM = W + "bottom"
+_W_NUMID = W + "numId"
+_W_ILVL = W + "ilvl"
 
 
 def parse_ppr(ppr: etree._Element | None) -> Props:
     out: Props = {}
     if ppr is None:
         return out
+    tags = _PPR_TAGS
     for child in ppr:
-        tag = child.tag
-        if tag not in _PPR_TAGS:
+        kind = tags.get(child.tag)
+        if kind is None:
             continue
-        name = tag[len(W) :]
-        if name == "jc":
-            v = child.get(W + "val")
-            out["jc"] = {"start": "left", "end": "right", "distribute": "both"}.get(v or "", v)
-        elif name == "ind":
-            pairs = (("left", "ind_left"), ("start", "ind_left"), ("right", "ind_right"), ("end", "ind_right"))
-            for attr, key in pairs:
-                iv = to_int(child.get(W + attr))
-                if iv is not None:
-                    out[key] = iv
-        elif name == "pBdr":
-            bottom = child.find(W + "bottom")
+        if kind == _PPR_JC:
+            v = child.get(_VAL)
+            out["jc"] = _JC.get(v or "", v)
+        elif kind == _PPR_IND:
+            get = child.get
+            for attr, key in _IND_ATTRS:
+                v = get(attr)
+                if v is not None:
+                    iv = to_int(v)
+                    if iv is not None:
+                        out[key] = iv
+        elif kind == _PPR_PBDR:
+            bottom = _first(child, _W_BOTTOM)
             if bottom is not None:
-                out["border_bottom"] = bottom.get(W + "val") or "single"
-        elif name == "numPr":
-            num = child.find(W + "numId")
-            lvl = child.find(W + "ilvl")
+                out["border_bottom"] = bottom.get(_VAL) or "single"
+        elif kind == _PPR_NUMPR:
+            num = _first(child, _W_NUMID)
+            lvl = _first(child, _W_ILVL)
             if num is not None:
-                out["numId"] = num.get(W + "val")
+                out["numId"] = num.get(_VAL)
             if lvl is not None:
-                out["ilvl"] = to_int(lvl.get(W + "val")) or 0
-        elif name == "pStyle":
-            out["pStyle"] = child.get(W + "val")
-        elif name == "sectPr":
+                out["ilvl"] = to_int(lvl.get(_VAL)) or 0
+        elif kind == _PPR_PSTYLE:
+            out["pStyle"] = child.get(_VAL)
+        else:
             out["sectPr"] = child
     return out
+
+
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for a plain ``{ns}name`` tag: the first child with that tag (several times faster)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+_first = first_child

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import partial
+
 from lxml import etree
 
 from quyche.errors import ReadError
 from quyche.model import Document, HeaderFooter, LineShape, Location, Paragraph, Run, RunFormat, Section
 from quyche.readers.docx.numbering import Numbering, theme_fonts
-from quyche.readers.docx.ooxml import MC, R_ID, WP, WPS, A, Props, V, W, parse_ppr, parse_rpr, to_int
+from quyche.readers.docx.ooxml import (
+    MC,
+    R_ID,
+    W_NS,
+    WP,
+    WPS,
+    A,
+    Props,
+    RprKey,
+    V,
+    W,
+    first_child,
+    parse_ppr,
+    parse_rpr,
+    rpr_key,
+    rpr_props,
+    to_int,
+)
 from quyche.readers.docx.styles import StyleSheet
 from quyche.readers.package import Package
-from quyche.text import nfc
 
 _A_CUSTDASH = A + "custDash"
 _A_EXT = A + "ext"
@@ -41,6 +60,7 @@ _W_DIR = W + "dir"
 _W_DRAWING = W + "drawing"
 _W_FLDSIMPLE = W + "fldSimple"
 _W_FOOTERREFERENCE = W + "footerReference"
+_W_GRIDSPAN = W + "gridSpan"
 _W_GRIDCOL = W + "gridCol"
 _W_H = W + "h"
 _W_HANSITHEME = W + "hAnsiTheme"
@@ -78,6 +98,7 @@ _W_TBLGRID = W + "tblGrid"
 _W_TBLPR = W + "tblPr"
 _W_TBLSTYLE = W + "tblStyle"
 _W_TC = W + "tc"
+_W_TCPR = W + "tcPr"
 _W_TITLEPG = W + "titlePg"
 _W_TOP = W + "top"
 _W_TR = W + "tr"
@@ -99,13 +120,21 @@ _MAX_DEPTH = 64
 _SKIP_IN_PARAGRAPH = {_W_DEL, _W_MOVEFROM, _W_PPR, _W_PROOFERR, _W_BOOKMARKSTART, _W_BOOKMARKEND}
 _DESCEND = {_W_HYPERLINK, _W_INS, _W_MOVETO, _W_SMARTTAG, _W_CUSTOMXML, _W_FLDSIMPLE, _W_DIR,
             _W_BDO}
+_DESCEND_ALL = frozenset((*_DESCEND, _W_SDT, _W_SDTCONTENT))
+_TEXT_TAGS = {_W_TAB: "\t", _W_PTAB: "\t", _W_BR: "\n", _W_CR: "\n", _W_NOBREAKHYPHEN: "-"}
+_OBJECT_TAGS = frozenset((_W_DRAWING, _W_PICT, _MC_ALTERNATECONTENT, _W_OBJECT))
+# (pStyle, alignment, left indent, right indent, bottom border, style name, numId, ilvl) of a paragraph
+_ParaInfo = tuple[str | None, str, int | None, int | None, str | None, str | None, str | None, int]
+_NO_PROPS: Props = {}  # a paragraph without w:pPr (never written to)
+_HIDDEN = RunFormat(font="\x00hidden")  # hidden run properties in the run cache (compared by identity)
+_nfc = partial(unicodedata.normalize, "NFC")  # quyche.text.nfc without the extra call
 
 
 def read_docx(data: bytes, source: str) -> Document:
     pkg = Package(data)
     main = pkg.main_part()
-    root = pkg.xml(main)
-    body = root.find(_W_BODY)
+    root, raw = pkg.xml_and_bytes(main)
+    body = first_child(root, _W_BODY)
     if body is None:
         raise ReadError("tài liệu Word không có phần nội dung (w:body)", "corrupt")
     rels = pkg.rels(main)
@@ -123,6 +152,7 @@ def read_docx(data: bytes, source: str) -> Document:
     if "numbering" in by_type and pkg.has(by_type["numbering"]):
         numbering = Numbering(pkg.xml(by_type["numbering"]))
     walker = _Walker(sheet, numbering or Numbering(None))
+    walker.raw_keys = _raw_keys(raw, root)
     walker.walk_container(body, "body")
     sections = [_section(s, pkg, rels, sheet) for s in walker.section_elements]
     if not sections:
@@ -137,6 +167,54 @@ def read_docx(data: bytes, source: str) -> Document:
     )
 
 
+def _raw_keys(data: bytes, root: etree._Element) -> dict[etree._Element, bytes]:
+    """Each w:rPr and w:pPr element of the part → its source text (less the name and end tag, the same
+    for all), when that can be told for sure.
+
+    Equal source text means equal properties, so the walker can look a run's or paragraph's properties
+    up by it instead of reading the element's children and attributes. The text is cut out of the
+    bytes, not serialised; it is trusted only when the markup leaves no doubt which element each piece
+    is: "w" is bound to WordprocessingML on the root and no namespace is declared anywhere else; no
+    comment, CDATA section or processing instruction follows the XML declaration (so every "<w:rPr>"
+    in the bytes is the start of a w:rPr element: "<" cannot occur in text or attribute values); every
+    such element is written "<w:rPr>…</w:rPr>" or "<w:rPr/>" with no w:rPr inside; and the bytes hold
+    exactly as many as the tree. Otherwise that kind of element gets no entry and is read as before.
+    """
+    nsmap = root.nsmap
+    if nsmap.get("w") != W_NS or data.count(b"xmlns") != len(nsmap):
+        return {}
+    skip = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    if (data.find(b"?", skip) >= 0 and data.find(b"<?", skip) >= 0) or (b"!" in data and b"<!" in data):
+        return {}
+    out: dict[etree._Element, bytes] = {}
+    for tag, start, end in ((_W_RPR, b"<w:rPr", b"</w:rPr>"), (_W_PPR, b"<w:pPr", b"</w:pPr>")):
+        texts = _raw_elements(data, start, end)
+        if texts is not None:
+            elements = list(root.iter(tag))
+            if len(texts) == len(elements):
+                out.update(zip(elements, texts, strict=True))
+    return out
+
+
+def _raw_elements(data: bytes, start: bytes, end: bytes) -> list[bytes] | None:
+    """What every ``start…end`` element of ``data`` holds between its name and its end tag (">…" or
+    "/>": the name and end tag are the same for all); None when one is written otherwise (attributes,
+    a longer name such as w:rPrChange, one nested in another, no end)."""
+    pieces = data.split(start)
+    out = []
+    for piece in pieces[1:]:
+        if piece[:1] == b">":
+            close = piece.find(end)
+            if close < 0:
+                return None
+            out.append(piece[:close])
+        elif piece[:2] == b"/>":
+            out.append(b"/>")
+        else:
+            return None
+    return out
+
+
 def _uses_theme(root: etree._Element) -> bool:
     return any(el.get(_W_ASCIITHEME) or el.get(_W_HANSITHEME) for el in root.iter(_W_RFONTS))
 
@@ -149,8 +227,16 @@ class _Walker:
         self.section_elements: list[etree._Element] = []
         self.tables = 0
         self._lines: list[LineShape] = []  # line shapes met in the paragraph being read
-        self._rpr_cache: dict[bytes, Props] = {}  # identical run properties are parsed once
-        self._fmt_cache: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
+        # Identical run properties are parsed and resolved once, keyed by ooxml.rpr_key (the rPr's
+        # children as (tag, attributes), or its source text, see _raw_keys): run format, or _HIDDEN.
+        self._rpr_cache: dict[RprKey | bytes, Props] = {}
+        self._run_cache: dict[tuple[str | None, str | None, RprKey | bytes], RunFormat] = {}
+        # (docDefaults + table style + paragraph style properties, style name) per (pStyle, table style)
+        self._para_cache: dict[tuple[str | None, str | None], tuple[Props, str | None]] = {}
+        # Source text of the body's rPr and pPr elements (see _raw_keys); empty: read every element.
+        self.raw_keys: dict[etree._Element, bytes] = {}
+        self._info_cache: dict[tuple[str | None, bytes], _ParaInfo] = {}
+        self.run_sink: list[etree._Element] | None = None  # when a list: gets the w:r of every run read
 
     # -------------------------------------------------------------- containers
     def walk_container(
@@ -166,7 +252,7 @@ class _Walker:
             elif tag == _W_TBL:
                 self.table(child, depth)
             elif tag == _W_SDT:
-                content = child.find(_W_SDTCONTENT)
+                content = first_child(child, _W_SDTCONTENT)
                 if content is not None:
                     self.walk_container(content, container, cell, table_style, depth + 1)
             elif tag == _W_SECTPR and container == "body":
@@ -177,64 +263,94 @@ class _Walker:
     def table(self, tbl: etree._Element, depth: int) -> None:
         self.tables += 1
         number = self.tables
-        tpr = tbl.find(_W_TBLPR)
-        tstyle_el = tpr.find(_W_TBLSTYLE) if tpr is not None else None
+        tpr = first_child(tbl, _W_TBLPR)
+        tstyle_el = first_child(tpr, _W_TBLSTYLE) if tpr is not None else None
         tstyle = tstyle_el.get(_W_VAL) if tstyle_el is not None else None
-        grid = tbl.find(_W_TBLGRID)
-        ncols = len(grid.findall(_W_GRIDCOL)) if grid is not None else 0
+        grid = first_child(tbl, _W_TBLGRID)
+        ncols = sum(1 for c in grid if c.tag == _W_GRIDCOL) if grid is not None else 0
         for r, tr in enumerate(_wrapped(tbl, _W_TR)):
             col = 0
-            cells = list(_wrapped(tr, _W_TC))
+            cells = _wrapped(tr, _W_TC)
+            width = max(ncols, len(cells))
             for tc in cells:
-                span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+                span_el = _grid_span(tc)
                 span = to_int(span_el.get(_W_VAL)) if span_el is not None else 1
-                self.walk_container(tc, "table", (number, r, col, max(ncols, len(cells))), tstyle, depth + 1)
+                self.walk_container(tc, "table", (number, r, col, width), tstyle, depth + 1)
                 col += max(span or 1, 1)
 
     # -------------------------------------------------------------- paragraphs
+    def _paragraph_info(self, direct: Props, table_style: str | None) -> _ParaInfo:
+        """What a paragraph takes from its direct properties over docDefaults, table and paragraph style."""
+        pstyle = direct.get("pStyle")
+        base = self._para_cache.get((pstyle, table_style))
+        if base is None:
+            sheet = self.sheet
+            base = self._para_cache[(pstyle, table_style)] = (
+                sheet.paragraph_props(pstyle, {}, table_style),
+                sheet.name_of(pstyle) if pstyle else None,
+            )
+        props = base[0] | direct if direct else base[0]  # only read: sectPr among them is harmless
+        border = props.get("border_bottom")
+        return (
+            pstyle,
+            props.get("jc") or "left",
+            props.get("ind_left"),
+            props.get("ind_right"),
+            border if border not in (None, "nil", "none") else None,
+            base[1],
+            props.get("numId"),
+            int(props.get("ilvl", 0) or 0),
+        )
+
     def paragraph(
         self, p: etree._Element, container: str, cell: tuple[int, int, int, int] | None,
         table_style: str | None, depth: int, textbox_col: int | None = None,
     ) -> None:
-        direct = parse_ppr(p.find(_W_PPR))
-        if "sectPr" in direct and container == "body":
-            self.section_elements.append(direct["sectPr"])
-        pstyle = direct.get("pStyle")
-        props = self.sheet.paragraph_props(pstyle, direct, table_style)
+        ppr = None
+        for child in p:
+            if child.tag == _W_PPR:
+                ppr = child
+                break
+        raw = self.raw_keys.get(ppr) if ppr is not None else b""
+        if raw is not None and b"sectPr" not in raw:  # equal source text, equal properties
+            info = self._info_cache.get((table_style, raw))
+            if info is None:
+                direct = parse_ppr(ppr) if ppr is not None else _NO_PROPS
+                info = self._info_cache[(table_style, raw)] = self._paragraph_info(direct, table_style)
+        else:
+            direct = parse_ppr(ppr)
+            if "sectPr" in direct and container == "body":
+                self.section_elements.append(direct["sectPr"])
+            info = self._paragraph_info(direct, table_style)
+        pstyle, align, ind_left, ind_right, border, style_name, num_id, ilvl = info
         runs: list[Run] = []
         boxes: list[tuple[etree._Element, int | None]] = []
         self._lines = []
         self._runs(p, pstyle, table_style, runs, boxes, depth)
         lines = tuple(self._lines)
         label = ""
-        if props.get("numId"):
-            label = self.numbering.label(props.get("numId"), int(props.get("ilvl", 0) or 0))
+        if num_id:
+            label = self.numbering.label(num_id, ilvl)
             if label:
                 mark_fmt = runs[0].fmt if runs else self.sheet.run_format(pstyle, {}, table_style)
                 runs.insert(0, Run(label + " ", mark_fmt))
-        text = nfc("".join(r.text for r in runs))
+        if len(runs) == 1:
+            text = runs[0].text = _nfc(runs[0].text)
+        else:
+            text = _nfc("".join([r.text for r in runs]))
+            for run in runs:  # fresh objects of this paragraph: normalise in place
+                run.text = _nfc(run.text)
+        index = len(self.paragraphs) + 1
         if cell is not None:
-            loc = Location(len(self.paragraphs) + 1, "table", cell[0], cell[1], cell[2], cell[3])
+            loc = Location(index, "table", cell[0], cell[1], cell[2], cell[3])
         elif container == "textbox":
             ncols = 2 if textbox_col is not None else None
-            loc = Location(len(self.paragraphs) + 1, "textbox", col=textbox_col, ncols=ncols)
+            loc = Location(index, "textbox", col=textbox_col, ncols=ncols)
         else:
-            loc = Location(len(self.paragraphs) + 1, "header" if container == "header" else
+            loc = Location(index, "header" if container == "header" else
                            "footer" if container == "footer" else "body")
-        border = props.get("border_bottom")
         self.paragraphs.append(
-            Paragraph(
-                text=text,
-                runs=[Run(nfc(r.text), r.fmt) for r in runs],
-                loc=loc,
-                align=props.get("jc") or "left",
-                indent_left=props.get("ind_left"),
-                indent_right=props.get("ind_right"),
-                border_bottom=border if border not in (None, "nil", "none") else None,
-                style=self.sheet.name_of(pstyle) if pstyle else None,
-                label=label,
-                lines=lines,
-            )
+            Paragraph(text, runs, loc, align, ind_left, ind_right, border, style_name, label, lines)
         )
         for box, col in boxes:
             for inner in _wrapped(box, _W_P, _W_TBL):
@@ -247,53 +363,77 @@ class _Walker:
         self, el: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
         boxes: list[tuple[etree._Element, int | None]], depth: int,
     ) -> None:
+        """Append the runs of ``el`` (a paragraph or an inline wrapper) to ``runs``; the text boxes drawn
+        in them go to ``boxes``, their line shapes to ``self._lines``."""
         if depth > _MAX_DEPTH:
             raise ReadError("cấu trúc tài liệu lồng nhau quá sâu (tệp bất thường)", "unsafe_xml")
-        for child in el:
-            tag = child.tag
-            if tag == _W_R:
-                self._run(child, pstyle, table_style, runs, boxes)
-            elif tag in _DESCEND or tag in (_W_SDT, _W_SDTCONTENT):
-                target = child.find(_W_SDTCONTENT) if tag == _W_SDT else child
-                if target is not None:
-                    self._runs(target, pstyle, table_style, runs, boxes, depth + 1)
-            elif tag == _MC_ALTERNATECONTENT:
-                self._runs(_choice(child), pstyle, table_style, runs, boxes, depth + 1)
+        raw_keys = self.raw_keys
+        run_cache = self._run_cache
+        for r in el:
+            tag = r.tag
+            if tag != _W_R:
+                if tag in _DESCEND_ALL:
+                    target = first_child(r, _W_SDTCONTENT) if tag == _W_SDT else r
+                    if target is not None:
+                        self._runs(target, pstyle, table_style, runs, boxes, depth + 1)
+                elif tag == _MC_ALTERNATECONTENT:
+                    self._runs(_choice(r), pstyle, table_style, runs, boxes, depth + 1)
+                continue
+            # ---- one w:r
+            rpr = None
+            parts: list[str] = []
+            objects: list[etree._Element] | None = None
+            for child in r:
+                tag = child.tag
+                if tag == _W_T:
+                    parts.append(child.text or "")
+                elif tag == _W_RPR:
+                    if rpr is None:
+                        rpr = child
+                elif tag in _TEXT_TAGS:
+                    parts.append(_TEXT_TAGS[tag])
+                elif tag == _W_SYM:
+                    parts.append(_sym(child))
+                elif tag in _OBJECT_TAGS:
+                    if objects is None:
+                        objects = []
+                    objects.append(child)
+            if not parts and objects is None:
+                continue  # nothing to read (hidden or not, the run adds nothing)
+            key: RprKey | bytes
+            if rpr is None:
+                key = ()
+            else:
+                raw = raw_keys.get(rpr)
+                key = raw if raw is not None else rpr_key(rpr)
+            fkey = (pstyle, table_style, key)
+            fmt = run_cache.get(fkey)
+            if fmt is None:
+                direct = self._rpr_cache.get(key)
+                if direct is None:
+                    direct = self._rpr_cache[key] = rpr_props(key) if isinstance(key, tuple) else parse_rpr(rpr)
+                fmt = _HIDDEN if direct.get("vanish") else self.sheet.run_format(pstyle, direct, table_style)
+                run_cache[fkey] = fmt
+            if fmt is _HIDDEN:
+                continue  # hidden text (w:vanish), and what is drawn in it
+            if objects is not None:
+                for child in objects:
+                    boxes.extend(_text_boxes(child))
+                    self._lines.extend(_line_shapes(child))
+            if parts:
+                runs.append(Run("".join(parts), fmt))
+                if self.run_sink is not None:
+                    self.run_sink.append(r)
 
-    def _run(
-        self, r: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
-        boxes: list[tuple[etree._Element, int | None]],
-    ) -> None:
-        rpr = r.find(_W_RPR)
-        key = etree.tostring(rpr) if rpr is not None else b""
-        direct = self._rpr_cache.get(key)
-        if direct is None:
-            direct = self._rpr_cache[key] = parse_rpr(rpr)
-        if direct.get("vanish"):
-            return
-        parts: list[str] = []
-        for child in r:
-            tag = child.tag
-            if tag == _W_T:
-                parts.append(child.text or "")
-            elif tag in (_W_TAB, _W_PTAB):
-                parts.append("\t")
-            elif tag in (_W_BR, _W_CR):
-                parts.append("\n")
-            elif tag == _W_NOBREAKHYPHEN:
-                parts.append("-")
-            elif tag == _W_SYM:
-                parts.append(_sym(child))
-            elif tag in (_W_DRAWING, _W_PICT, _MC_ALTERNATECONTENT, _W_OBJECT):
-                boxes.extend(_text_boxes(child))
-                self._lines.extend(_line_shapes(child))
-        if not parts:
-            return
-        fkey = (pstyle, table_style, key)
-        fmt = self._fmt_cache.get(fkey)
-        if fmt is None:
-            fmt = self._fmt_cache[fkey] = self.sheet.run_format(pstyle, direct, table_style)
-        runs.append(Run("".join(parts), fmt))
+
+def _grid_span(tc: etree._Element) -> etree._Element | None:
+    """``tc.find("w:tcPr/w:gridSpan")`` without the path machinery."""
+    for tcpr in tc:
+        if tcpr.tag == _W_TCPR:
+            for el in tcpr:
+                if el.tag == _W_GRIDSPAN:
+                    return el
+    return None
 
 
 def _wrapped(el: etree._Element, *tags: str) -> list[etree._Element]:

@@ -21,6 +21,7 @@ from quyche.model import RunFormat
 from quyche.readers.docx.ooxml import W_NS, Props, W, parse_ppr, parse_rpr
 from quyche.readers.xmlsafe import parse_xml
 
+_TAG_BREAK = (b" ", b">", b"/", b"\n", b"\t", b"\r")  # what may follow "<w:style" in a style's start tag
 _MAX_CHAIN = 32  # basedOn loops and absurd depths stop here
 _TOGGLE_KEYS = ("b", "i", "caps")
 # A theme attribute and a plain font name fill one slot: the nearest level naming either wins.
@@ -61,13 +62,14 @@ class StyleSheet:
         self.doc_ppr: Props = {}
         self._chain_cache: dict[tuple[str, str | None], tuple[Props, Props]] = {}
         self._fmt_cache: dict[tuple[object, ...], RunFormat] = {}
+        self._ppr_cache: dict[tuple[str | None, str | None], Props] = {}  # docDefaults + table + paragraph style
         if data and not self._index_fast():
             self._index_full()
 
     # ------------------------------------------------------------------ indexing
     def _index_fast(self) -> bool:
         data = self._data
-        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):  # memchr first: "!" is rare
             parse_xml(data, "word/styles.xml")  # raises the standard refusal
         head_end = data.find(b">", data.find(b"styles"))
         m = re.search(rb"xmlns:(\w+)=\"" + re.escape(W_NS.encode()) + rb"\"", data[: head_end + 1])
@@ -84,22 +86,24 @@ class StyleSheet:
         attr_default = re.compile(px + rb":default=\"(1|true|on)\"")
         self._close = b"</" + px + b":style>"
         needle = b"<" + px + b":style"
+        after_at = len(needle)
         find = data.find
+        search_id = attr_id.search
+        raw = self._raw
         pos = find(needle)
         found = 0
         while pos >= 0:
-            after = data[pos + len(needle) : pos + len(needle) + 1]
             tag_end = find(b">", pos)
             if tag_end < 0:
                 return False
-            if after in (b" ", b">", b"/", b"\n", b"\t", b"\r"):
-                tag = data[pos : tag_end + 1]
-                sid = attr_id.search(tag)
+            if data[pos + after_at : pos + after_at + 1] in _TAG_BREAK:
+                sid = search_id(data, pos, tag_end + 1)  # the tag's text is data[pos : tag_end + 1]
                 if sid:
                     found += 1
                     key = sid.group(1).decode("utf-8", "replace")
-                    if key not in self._raw:
-                        self._raw[key] = (pos, tag_end + 1)
+                    if key not in raw:
+                        raw[key] = (pos, tag_end + 1)
+                        tag = data[pos : tag_end + 1]
                         if b":default=" in tag and attr_default.search(tag):
                             st = attr_type.search(tag)
                             self._defaults.setdefault(st.group(1).decode() if st else "paragraph", key)
@@ -193,11 +197,19 @@ class StyleSheet:
 
     # ------------------------------------------------------------------ effective formatting
     def paragraph_props(self, pstyle: str | None, direct: Props, table_style: str | None = None) -> Props:
-        out = dict(self.doc_ppr)
-        if table_style:
-            out.update(self.chain(table_style, "table")[0])
-        out.update(self.chain(pstyle, "paragraph")[0])
-        out.update({k: v for k, v in direct.items() if k != "sectPr"})
+        key = (pstyle, table_style)
+        base = self._ppr_cache.get(key)
+        if base is None:
+            base = dict(self.doc_ppr)
+            if table_style:
+                base.update(self.chain(table_style, "table")[0])
+            base.update(self.chain(pstyle, "paragraph")[0])
+            self._ppr_cache[key] = base
+        out = dict(base)
+        if "sectPr" in direct:
+            out.update({k: v for k, v in direct.items() if k != "sectPr"})
+        else:
+            out.update(direct)
         return out
 
     def run_format(self, pstyle: str | None, direct: Props, table_style: str | None = None) -> RunFormat:

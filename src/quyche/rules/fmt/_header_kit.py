@@ -12,7 +12,7 @@ from typing import Any
 
 from quyche.model import Document, Paragraph
 from quyche.rules.base import Context
-from quyche.rules.common import off_sizes, pt
+from quyche.rules.common import SignatureLines, off_sizes, pt, signature_lines
 from quyche.text import fold
 from quyche.zones import Zones
 
@@ -35,8 +35,10 @@ def header_pos(z: Zones, p: Paragraph | None) -> int | None:
     """Index of ``p`` among the header pieces (document order), or None."""
     if p is None:
         return None
+    # same_para(q, p) or (same location and p's text starts with q's), checked cheapest first
+    loc, text, n = p.loc, p.plain, p.loc.paragraph
     for i, q in enumerate(z.header):
-        if same_para(q, p) or (q.loc == p.loc and p.plain.startswith(q.plain)):
+        if q is p or (q.loc.paragraph == n and q.loc == loc and text.startswith(q.plain)):
             return i
     return None
 
@@ -120,10 +122,18 @@ def looks_swapped(z: Zones) -> bool:
     "ĐẢNG BỘ …" line."""
     if z.superior is None or z.issuer is None:
         return False
-    return org_kind_abbr(z.superior.plain) is not None and fold(z.issuer.plain).startswith("dang bo ")
+    return org_kind_abbr(z.superior.plain) is not None and z.issuer.key.startswith("dang bo ")
 
 
 def party_header(z: Zones) -> bool:
     """The top of page 1 looks like a document header at all: a title, "*", "Số …" or a date line was
     recognised. Header rules say nothing on text that has none (STR-ZONES-PRESENT reports that)."""
     return any(x is not None for x in (z.party_title, z.state_title, z.star, z.number, z.date_line))
+
+
+def sign_lines(z: Zones) -> SignatureLines:
+    """:func:`quyche.rules.common.signature_lines` of the signature block, once per document."""
+    found = z.memo.get("signature_lines")
+    if found is None:
+        found = z.memo["signature_lines"] = signature_lines(z.signature)
+    return found  # type: ignore[return-value]

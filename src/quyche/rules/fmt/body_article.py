@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import quote
+from quyche.rules.fmt._para_kit import attr, prefix_attr
 from quyche.text import starts_lower
 from quyche.zones import ARTICLE_RE
 
@@ -37,13 +38,13 @@ def _faults(p: Paragraph) -> list[str]:
         out.append("separator")
     if not m.group(3).strip(" .:-–"):
         out.append("no_title")
-    if p.plain.split()[0].isupper() or p.attr("caps") is True:
+    if p.plain.split(None, 1)[0].isupper() or attr(p, "caps") is True:
         out.append("keyword_case")
     pm = _PREFIX.match(p.text)
     if pm is not None:
-        if p.prefix_attr(pm.end(), "bold") is False:
+        if prefix_attr(p, pm.end(), "bold") is False:
             out.append("not_bold")
-        italic = p.prefix_attr(pm.end(), "italic")
+        italic = prefix_attr(p, pm.end(), "italic")
         if italic is True:
             out.append("italic")
     return out

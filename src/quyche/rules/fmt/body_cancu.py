@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.text import fold
 
 _START = re.compile(r"^(?:[-–]\s*)?Căn cứ\b")
 # "Xét đề nghị …;" may follow the last căn cứ, which then ends with ";" too.
@@ -35,7 +34,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not lines:
         return
     after = _after_last(z.preamble, lines[-1])
-    continuation = after is not None and fold(after.plain).startswith(_MORE_BASES)
+    continuation = after is not None and after.key.startswith(_MORE_BASES)
     found: dict[str, list[Paragraph]] = {}
     for i, p in enumerate(lines):
         t = p.plain

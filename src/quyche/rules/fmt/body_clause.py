@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import quote
+from quyche.rules.fmt._para_kit import prefix_attr
 from quyche.zones import CLAUSE_RE
 
 _CLAUSE_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.\-)]")
 _BAD_POINT = re.compile(r"^([a-zđ])\s*([./-])\s+\S")
+_POINT_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")  # what _BAD_POINT can start with
 _STYLE_VI = {".": "“1.”", "-": "“1-”", ")": "“1)”"}
 
 
@@ -20,13 +22,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     styles: dict[str, list[Paragraph]] = {}
     bold: list[Paragraph] = []
-    for node in z.nodes("khoan"):
+    clauses = z.nodes("khoan")
+    # A bold number needs a bold run: with none in any khoản, no number is bold.
+    any_bold = any({r.fmt.bold for node in clauses for r in node.para.runs})
+    for node in clauses:
         m = CLAUSE_RE.match(node.para.plain)
         if m is None:
             continue
         styles.setdefault(m.group(2), []).append(node.para)
+        if not any_bold:
+            continue
         pm = _CLAUSE_PREFIX.match(node.para.text)
-        if pm is not None and node.para.prefix_attr(pm.end(), "bold") is True:
+        if pm is not None and prefix_attr(node.para, pm.end(), "bold") is True:
             bold.append(node.para)
     if len(styles) > 1:
         ranked = sorted(styles.items(), key=lambda kv: (-len(kv[1]), kv[1][0].loc.paragraph))
@@ -56,6 +63,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     points: list[tuple[Paragraph, str]] = []
     for node in [*z.nodes("dieu"), *z.nodes("khoan")]:
         for p in node.content:
+            if p.plain[:1] not in _POINT_LETTERS:
+                continue
             pm2 = _BAD_POINT.match(p.plain)
             if pm2 is not None:
                 points.append((p, pm2.group(1) + pm2.group(2)))

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
-from quyche.rules.common import quote, shown_upper
+from quyche.rules.common import quote
+from quyche.rules.fmt._para_kit import attr, attr_any, shown_upper
 from quyche.zones import Node
 
 _PART_CHAPTER = re.compile(r"^(Phần|Chương) ([IVXLC]+|thứ \S+)$")
 _SECTION = re.compile(r"^Mục \d+$")
+_END_PUNCT = re.compile(r"[.:\-–]$")
+_ROMAN = re.compile(r"[IVXLC]+")
 _KIND_VI = {"phan": "Phần", "chuong": "Chương", "muc": "Mục"}
 
 # fault key → (description, expected, fix)
@@ -41,22 +44,23 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
     out: list[tuple[str, Paragraph]] = []
     if node.title:
         out.append(("same_line", p))
-    head = t.split()[0] if t.split() else ""
-    if head.isupper() or (p.attr("caps") is True):
+    words = t.split(None, 1)
+    head = words[0] if words else ""
+    if head.isupper() or (attr(p, "caps") is True):
         out.append(("keyword_case", p))
     if node.kind == "muc":
-        if not node.title and re.fullmatch(r"[IVXLC]+", node.number):
+        if not node.title and _ROMAN.fullmatch(node.number):
             out.append(("roman_section", p))
-        elif not node.title and not _SECTION.match(t) and re.search(r"[.:\-–]$", t):
+        elif not node.title and not _SECTION.match(t) and _END_PUNCT.search(t):
             out.append(("punct", p))
     else:
         if node.number.isdigit():
             out.append(("arabic", p))
-        elif not node.title and not _PART_CHAPTER.match(t) and re.search(r"[.:\-–]$", t):
+        elif not node.title and not _PART_CHAPTER.match(t) and _END_PUNCT.search(t):
             out.append(("punct", p))
-    if p.attr("bold") is False:
+    if attr(p, "bold") is False:
         out.append(("not_bold", p))
-    if p.attr_any("italic") is True:
+    if attr_any(p, "italic") is True:
         out.append(("italic", p))
     if layout_known and p.align in ("left", "right", "both"):
         out.append(("not_centred", p))
@@ -68,7 +72,7 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
     elif name is not None:
         if not shown_upper(name):
             out.append(("name_case", name))
-        if name.attr("bold") is False:
+        if attr(name, "bold") is False:
             out.append(("name_not_bold", name))
     return out
 
@@ -77,7 +81,7 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     found: dict[str, list[tuple[Node, Paragraph]]] = {}
-    for node in [n for top in z.tree for n in top.walk() if n.kind in ("phan", "chuong", "muc")]:
+    for node in [n for n in z.all_nodes if n.kind in ("phan", "chuong", "muc")]:
         for key, p in _heading_faults(node, z.layout_known):
             found.setdefault(key, []).append((node, p))
     for key, items in found.items():

@@ -9,11 +9,15 @@ from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import half_pt, pt, pt_range, quote, size_in
 
 LOW, HIGH = 14.0, 15.0  # 14, 14.5 and 15 pt are accepted
+_ACCEPTED = frozenset((14.0, 14.5, 15.0, None))  # sizes within [LOW, HIGH] as written, or unknown
 
 
 @rule("FMT-BODY-TEXT", needs=[FORMATTING])
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
+    # Quick look: every run of the preamble and body has an accepted size (or none known) → nothing to report.
+    if {r.fmt.size for part in (z.preamble, z.body) for p in part for r in p.runs} <= _ACCEPTED:
+        return
     # Running text only: tables inside the body (schedules, lists) commonly use a smaller size.
     paragraphs = [p for p in [*z.preamble, *z.body] if p.plain and p.loc.container != "table"]
     by_size: dict[float, list[Paragraph]] = {}

@@ -65,11 +65,19 @@ class _Use:
 
 @rule("FMT-FONT-FAMILY", needs=[FORMATTING])
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+    tnr: dict[str, bool] = {}  # font name → is_tnr, for this document's few names
+    for font in {r.fmt.font for p in doc.paragraphs for r in p.runs}:
+        if font:
+            tnr[font] = is_tnr(font)
+    if all(tnr.values()):
+        return  # every run is in Times New Roman (or has no known font)
     uses: dict[str, _Use] = {}
     for p in doc.paragraphs:
         for r in p.runs:
             font = r.fmt.font
-            if not font or is_tnr(font) or not _has_text(r.text):
+            if not font:
+                continue
+            if tnr[font] or not _has_text(r.text):
                 continue
             use = uses.setdefault(font_key(font), _Use(family(font), p))
             use.runs += 1

@@ -48,7 +48,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     line = doc.zones.issuer
     if line is None or not party_header(doc.zones):
         return
-    key = fold(line.plain)
+    key = line.key
     if key.startswith("ban thuong vu"):
         yield Hit(
             f"Tên cơ quan ban hành ghi {quote(line)}; văn bản của ban thường vụ ghi tên cấp ủy (“ĐẢNG ỦY …”)",

@@ -13,7 +13,6 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.fmt._header_kit import header_pos, looks_swapped, org_kind_abbr, party_header
-from quyche.text import fold
 
 EXPECTED = "dòng 1: tổ chức đảng cấp trên trực tiếp; dòng 2: cơ quan ban hành; rồi “*”; rồi “Số …”"
 
@@ -51,7 +50,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             actual=f"{z.superior.plain} / {issuer.plain}",
             fix="Đặt tên tổ chức đảng cấp trên ở dòng 1 và tên cơ quan ban hành ở dòng 2",
         )
-    elif z.superior is None and (org_kind_abbr(issuer.plain) or fold(issuer.plain).startswith("dang bo ")):
+    elif z.superior is None and (org_kind_abbr(issuer.plain) or issuer.key.startswith("dang bo ")):
         yield Hit(
             f"Thiếu tên tổ chức đảng cấp trên trực tiếp phía trên {quote(issuer)}",
             paragraph=issuer, zone="header.left", expected=EXPECTED, actual=issuer.plain,

@@ -13,7 +13,7 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.fmt._header_kit import expected_style, looks_swapped, party_header, style_faults
-from quyche.text import fold, is_upper
+from quyche.text import is_upper
 
 SIZE = 14.0
 
@@ -35,7 +35,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             actual=", ".join(faults),
             fix="Viết in hoa, cỡ 14, chữ đứng, không in đậm",
         )
-    if not fold(line.plain).startswith("dang bo "):
+    if not line.key.startswith("dang bo "):
         yield Hit(
             f"Dòng 1 {quote(line)} ghi tên một cấp ủy; dòng này ghi tên đảng bộ cấp trên trực tiếp "
             "(“ĐẢNG BỘ …”)",

@@ -13,7 +13,6 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import parse_number, quote
 from quyche.rules.fmt._header_kit import org_kind_abbr, profile_attr
-from quyche.text import fold
 
 CONGRESS = "ĐH"
 
@@ -21,7 +20,7 @@ CONGRESS = "ĐH"
 def _congress(doc: Document) -> bool:
     z = doc.zones
     lines = [*z.header, *([z.title_type] if z.title_type else []), *z.title_summary]
-    return any("dai hoi" in fold(p.plain) for p in lines)
+    return any("dai hoi" in p.key for p in lines)
 
 
 @rule("FMT-NUMBER-ORG-ABBR")

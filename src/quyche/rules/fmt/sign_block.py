@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import FORMATTING, Context, Hit, rule
-from quyche.rules.common import AUTHORITY_RE, off_sizes, pt, quote, shown_upper, signature_lines
+from quyche.rules.common import AUTHORITY_RE, off_sizes, pt, quote, shown_upper
+from quyche.rules.fmt._header_kit import sign_lines
 
 SIZE = 14.0
 
@@ -29,7 +30,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             actual=f"chữ ký {_short(sig_side)}, Nơi nhận {_short(rec_side)}",
             fix="Đặt khối chữ ký ở cột phải và “Nơi nhận” ở cột trái của bảng không viền cuối văn bản",
         )
-    auth, _, _ = signature_lines(z.signature)  # the "T/M …" line itself, apart from a line break
+    auth, _, _ = sign_lines(z)  # the "T/M …" line itself, apart from a line break
     if auth is None or not AUTHORITY_RE.match(auth.plain):
         return  # no authority line to judge (TYP-SIGN-TM reports a missing "T/M …")
     faults: list[str] = []

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.common import off_sizes, pt, quote, signature_lines
+from quyche.rules.common import off_sizes, pt, quote
+from quyche.rules.fmt._header_kit import sign_lines
 from quyche.text import squash
 
 _PREFIX = re.compile(
@@ -24,7 +25,7 @@ def _title_case(word: str) -> bool:
 
 @rule("FMT-SIGN-NAME")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-    _, _, p = signature_lines(doc.zones.signature)
+    _, _, p = sign_lines(doc.zones)
     if p is None:
         return
     text = squash(p.plain)

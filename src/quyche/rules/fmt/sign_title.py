@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.common import off_sizes, pt, quote, shown_upper, signature_lines
+from quyche.rules.common import off_sizes, pt, quote, shown_upper
+from quyche.rules.fmt._header_kit import sign_lines
 from quyche.text import fold, nfc, squash
 
 TITLES = ("BÍ THƯ", "PHÓ BÍ THƯ")
@@ -26,7 +27,7 @@ def _canonical(text: str) -> str:
 @rule("FMT-SIGN-TITLE")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
-    auth, title, name = signature_lines(z.signature)
+    auth, title, name = sign_lines(z)
     if title is None:
         if auth is not None and name is not None:
             yield Hit(

@@ -26,7 +26,7 @@ def _reference(z: Zones) -> Paragraph | None:
     if z.attached_ref is not None:
         return z.attached_ref
     for p in [*z.title_summary[1:], *z.preamble[:3]]:
-        if "kem theo quyet dinh" in fold(p.plain):
+        if "kem theo quyet dinh" in p.key:
             return p
     return None
 
@@ -38,7 +38,7 @@ def _fmt_date(d: date) -> str:
 @rule("FMT-TITLE-QC-ATTACHED")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
-    if z.title_type is None or fold(z.title_type.plain).strip(" .:") != "quy che":
+    if z.title_type is None or z.title_type.key.strip(" .:") != "quy che":
         return
     symbol = parse_number(z.number.plain) if z.number is not None else None
     own_type = fold(symbol.type_abbr) if symbol is not None and symbol.type_abbr else None
@@ -63,7 +63,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             fix="Trình bày dòng “(Ban hành kèm theo Quyết định số … ngày …)” in nghiêng, căn giữa, "
                 "dưới trích yếu",
         )
-    if "quyet dinh" not in fold(ref.plain):
+    if "quyet dinh" not in ref.key:
         yield Hit(
             f"Dòng dẫn chiếu {quote(ref)} không nêu quyết định ban hành quy chế",
             paragraph=ref, zone="title.summary", part="attached",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import off_sizes, pt, quote
-from quyche.text import fold, is_upper, starts_lower
+from quyche.text import is_upper, starts_lower
 
 LOW, HIGH = 14.0, 15.0
 
@@ -16,7 +16,7 @@ LOW, HIGH = 14.0, 15.0
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     # A reference line "Ban hành kèm theo Quyết định …" is FMT-TITLE-QC-ATTACHED's business.
-    lines = [p for p in z.title_summary if p.plain and "kem theo quyet dinh" not in fold(p.plain)]
+    lines = [p for p in z.title_summary if p.plain and "kem theo quyet dinh" not in p.key]
     if not lines:
         return  # no trích yếu: STR-ZONES-PRESENT reports it
     first = lines[0]

@@ -66,6 +66,10 @@ _ALIGN_VI = {"left": "trái", "right": "phải", "both": "đều hai bên"}
 
 def _larger_text(doc: Document, title: Paragraph, own: float) -> tuple[Paragraph, float] | None:
     z = doc.zones
+    # Every zone paragraph is a main-story paragraph or a piece of one with the same runs, so when no
+    # visible run of the document is larger than ``own`` no zone paragraph is either.
+    if half_pt(_largest_size(doc)) <= own:
+        return None
     for q in [*z.header, *z.title_summary, *z.preamble, *z.body, *z.signature, *z.recipients]:
         if q is title:
             continue
@@ -73,3 +77,22 @@ def _larger_text(doc: Document, title: Paragraph, own: float) -> tuple[Paragraph
         if sizes and max(sizes) > own:
             return q, max(sizes)
     return None
+
+
+def _largest_size(doc: Document) -> float:
+    """The largest known size (pt) of a visible run in the main story, 0 if none; once per document."""
+    memo = doc.zones.memo
+    found = memo.get("largest_size")
+    if found is None:
+        sizes = {r.fmt.size for p in doc.paragraphs for r in p.runs}
+        sizes.discard(None)
+        # The largest size of any run; an invisible run (spaces only) does not count, so when the
+        # largest belongs to one, look again at the visible runs only.
+        found = max(sizes, default=0.0)  # type: ignore[type-var]
+        if found and not any(r.fmt.size == found and r.text.strip() for p in doc.paragraphs for r in p.runs):
+            found = max(
+                (r.fmt.size for p in doc.paragraphs for r in p.runs if r.fmt.size is not None and r.text.strip()),
+                default=0.0,
+            )
+        memo["largest_size"] = found
+    return found  # type: ignore[return-value]

@@ -79,11 +79,15 @@ class Count:
     text: str  # the phrase as written ("02 đồng chí Phó Bí thư")
 
 
-def stated_counts(paragraphs: list[Paragraph], patterns: tuple[re.Pattern[str], ...]) -> Iterator[Count]:
+def stated_counts(paragraphs: list[Paragraph], patterns: tuple[re.Pattern[str], ...], need: str = ""
+                  ) -> Iterator[Count]:
     """Counts stated in ``paragraphs``: each pattern (compiled over the :func:`soft` form by :func:`count_re`)
     has a group ``n`` holding a :data:`NUMBER`. Numbers led by "Điều", "khoản", "ngày"… are skipped; a
-    number two patterns find counts once."""
+    number two patterns find counts once. ``need``: words (folded, :attr:`Paragraph.key`) every pattern's
+    match holds — paragraphs without them are not read."""
     for p in paragraphs:
+        if need not in p.key:
+            continue
         orig = p.plain
         s = soft(orig)
         seen: set[int] = set()

@@ -15,6 +15,7 @@ from quyche.rules.common import quote
 from quyche.rules.org._kit import count_re, stated_counts
 
 MAX_CHI_UY = 7
+_NEED = "chi uy"  # folded words every pattern of _STATED matches
 
 _STATED = count_re(
     r"\bchi ủy\b(?:\s+chi bộ\b[^.;:]{0,80}?)?\s+(?:gồm|có)\s+(?:có\s+)?{N}\s*"
@@ -34,7 +35,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             fix="Sửa danh sách chi ủy (committee) trong hồ sơ cho đúng kết quả bầu cử (không quá 7 đồng chí)",
         )
     z = doc.zones
-    for c in stated_counts([*z.body, *z.preamble], _STATED):
+    for c in stated_counts([*z.body, *z.preamble], _STATED, _NEED):
         if c.value > MAX_CHI_UY:
             yield Hit(
                 f"Quy chế ghi “{c.text}” ({quote(c.paragraph, 60)}); chi ủy có tối đa {MAX_CHI_UY} chi ủy viên",

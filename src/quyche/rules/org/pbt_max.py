@@ -28,6 +28,7 @@ _STATED = count_re(r"{N}\s*(?:đồng chí\s+)?phó bí thư\b" + _FOREIGN)
 _PLURAL = sre(r"\bcác\s+(?:đồng chí\s+)?phó bí thư\b" + _FOREIGN)
 _NAMED = sre(r"\bđồng chí\s+(?P<name>[^,;:()]{3,60}?)\s*[,–-]\s*(?:là\s+)?phó bí thư\b" + _FOREIGN)
 _XA_ISSUER = re.compile(r"^dang uy (xa|phuong|dac khu)\b")
+_NEED = "pho bi thu"  # folded words every match of _STATED, _PLURAL and _NAMED holds
 
 
 def _limit(z: Zones, ctx: Context) -> tuple[int, str] | None:
@@ -51,6 +52,8 @@ def _named(paragraphs: list[Paragraph]) -> list[tuple[str, Paragraph]]:
     """Distinct people the text names as Phó Bí thư ("Đồng chí Vũ Văn Tuấn, Phó Bí thư, …")."""
     out: dict[str, tuple[str, Paragraph]] = {}
     for para in paragraphs:
+        if "dong chi" not in para.key:  # _NAMED begins "đồng chí"
+            continue
         orig = para.plain
         s = soft(orig)
         if len(s) != len(orig):
@@ -82,7 +85,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             fix="Sửa danh sách cấp ủy trong hồ sơ (vai trò pho_bi_thu / pho_bi_thu_thuong_truc) cho đúng kết "
             "quả bầu cử",
         )
-    paragraphs = [*z.body, *z.preamble]
+    # Only the paragraphs naming a Phó Bí thư can state a count, name one or use the plural.
+    paragraphs = [para for para in [*z.body, *z.preamble] if _NEED in para.key]
     stated = [c for c in stated_counts(paragraphs, _STATED) if c.value > most]
     for c in stated:
         yield Hit(

@@ -31,6 +31,12 @@ _TYPES = {
 }
 _DIEU_LE = "dieu le dang"
 _START = re.compile(r"(?:^|[;,]\s*|\bva\s+|\bcan cu\s+)(" + "|".join([_DIEU_LE, *_TYPES]) + r")\b")
+# _START in three parts that each open with a literal or a character set, which the regex engine scans
+# for quickly (one pattern whose first branch is "^" is tried at every position): see _starts.
+_WORDS = "(" + "|".join([_DIEU_LE, *_TYPES]) + r")\b"
+_START_AT_0 = re.compile(_WORDS)
+_START_PUNCT = re.compile(r"[;,]\s*" + _WORDS)
+_START_WORD = re.compile(r"(?:va|can cu)\s+" + _WORDS)  # "\b" before it is checked in _starts
 # "294-QĐ/TW", "294 - QĐ/TW", "07-QĐi/TW", "42-HD/BTCTW" (folded: "294-qd/tw")
 _SYMBOL = re.compile(r"\b(\d{1,5})\s*-\s*([a-z]{1,5})\s*/\s*([a-z]+(?:-[a-z]+)*)")
 # "Quy định 294", "Quy định số 294" with no symbol after the number
@@ -44,17 +50,39 @@ def _code(type_code: str) -> str:
     return "qd" if type_code == "qdi" else type_code  # Quy định numbered "QĐi" and "QĐ" alike
 
 
-def citations(text: str) -> list[tuple[str, str]]:
-    """(key, shown) of each document a căn cứ line cites.
+def _starts(key: str) -> list[tuple[int, int, str]]:
+    """(match start, type word start, type word) of each ``_START.finditer(key)`` match, found faster."""
+    found: list[tuple[int, int, str]] = []
+    m = _START_AT_0.match(key)
+    if m is not None:
+        found.append((0, 0, m.group(1)))
+    found.extend((m.start(), m.start(1), m.group(1)) for m in _START_PUNCT.finditer(key))
+    for m in _START_WORD.finditer(key):
+        at = m.start()
+        if at == 0 or not (key[at - 1].isalnum() or key[at - 1] == "_"):  # "\b": no word character before
+            found.append((at, m.start(1), m.group(1)))
+    if len(found) > 1:
+        found.sort()
+    # finditer's matches never overlap: a match starts at or after the end of the previous one.
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for at, word_at, word in found:
+        if at >= end:
+            out.append((at, word_at, word))
+            end = word_at + len(word)
+    return out
+
+
+def citations(text: str, folded: str | None = None) -> list[tuple[str, str]]:
+    """(key, shown) of each document a căn cứ line cites; ``folded`` is ``fold(text)`` when known.
 
     Keys: "294-qd/tw" for a full number-symbol, "294-qd" for "Quy định 294", "dieu le dang", else the
     folded text of an unnumbered citation ("nghi quyet dai hoi dang bo xa an hoa lan thu i")."""
-    key = _LEAD.sub("can cu ", fold(text)).strip(" .;,")
+    key = _LEAD.sub("can cu ", fold(text) if folded is None else folded).strip(" .;,")
     out: list[tuple[str, str]] = []
-    starts = [m for m in _START.finditer(key)]
-    for i, m in enumerate(starts):
-        segment = key[m.start(1) : starts[i + 1].start() if i + 1 < len(starts) else len(key)].strip(" .;,")
-        word = m.group(1)
+    starts = _starts(key)
+    for i, (_, word_at, word) in enumerate(starts):
+        segment = key[word_at : starts[i + 1][0] if i + 1 < len(starts) else len(key)].strip(" .;,")
         if word == _DIEU_LE:
             out.append((_DIEU_LE, "Điều lệ Đảng"))
             continue
@@ -87,11 +115,17 @@ def _same(a: str, b: str) -> bool:
 
 @rule("STR-CANCU-DUPLICATE")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-    seen: list[tuple[str, Paragraph]] = []
+    # The keys cited so far, each with its first (position, line); a key with "/" also under its part
+    # before "/". The first earlier key that is _same as a key is then one of at most two look-ups.
+    exact: dict[str, tuple[int, Paragraph]] = {}
+    by_short: dict[str, tuple[int, Paragraph]] = {}
+    n = 0
     for p in doc.zones.cancu:
         reported: set[str] = set()
-        for key, shown in citations(p.plain):
-            first = next((q for k, q in seen if _same(k, key)), None)
+        for key, shown in citations(p.plain, p.key):  # fold(p.text) == fold(p.plain)
+            short = key.split("/")[0]
+            found = [x for x in (exact.get(key), exact.get(short) if short != key else by_short.get(key)) if x]
+            first = min(found, key=lambda x: x[0])[1] if found else None
             if first is not None and key not in reported:
                 reported.add(key)
                 again = "cùng dòng" if first is p else f"đã có ở {first.loc.describe()}: {quote(first, 60)}"
@@ -103,4 +137,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
                     actual=f"“{shown}” dẫn hai lần",
                     fix="Bỏ dòng căn cứ trùng lặp, giữ một lần dẫn văn bản",
                 )
-            seen.append((key, p))
+            exact.setdefault(key, (n, p))
+            if short != key:
+                by_short.setdefault(short, (n, p))
+            n += 1

@@ -69,6 +69,7 @@ _UNITS = {
 _WORDS = ("", "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín")
 _CARD = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _HEAD = re.compile(r"^(phần|chương|mục)\s+(.*)$", re.IGNORECASE)
+_PUNCT = re.compile(r"[.:\-–]")
 _NAME = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "khoan": "khoản", "diem": "điểm"}
 
 
@@ -82,6 +83,9 @@ def to_roman(n: int) -> str:
 
 def from_roman(text: str) -> int | None:
     t = text.lower()
+    known = _ROMAN_VALUES.get(t)
+    if known is not None:
+        return known
     if not t or any(ch not in "ivxlcdm" for ch in t):
         return None
     value, i = 0, 0
@@ -89,6 +93,9 @@ def from_roman(text: str) -> int | None:
         while t.startswith(sym, i):
             value, i = value + val, i + len(sym)
     return value if i == len(t) else None
+
+
+_ROMAN_VALUES = {to_roman(n).lower(): n for n in range(1, 200)}  # the usual numerals, read at once
 
 
 def ordinal_words(n: int) -> str:
@@ -130,7 +137,7 @@ def heading_value(node: Node) -> tuple[int | None, str]:
     m = _HEAD.match(node.para.plain)
     if not m:
         return None, "roman"
-    rest = re.split(r"[.:\-–]", m.group(2), maxsplit=1)[0].split()
+    rest = _PUNCT.split(m.group(2), maxsplit=1)[0].split()
     if not rest:
         return None, "roman"
     if fold(rest[0]) == "thu":
@@ -173,14 +180,17 @@ def _sequence(items: list[Item], kind: str, start: int, part: str, where: str) -
     prev: int | None = None
     for node, value, written in items:
         expected = start if prev is None else prev + 1
+        if value is None and kind != "diem":
+            continue  # a heading number that cannot be read: nothing to compare
+        if value == expected:
+            prev = value
+            continue
         if kind == "diem":
             shown = f"{written})"
         elif kind == "khoan" or value is None:
             shown = f"{_NAME[kind]} {written}"
         else:
             shown = _label(kind, heading_value(node)[1])(value)  # as this heading writes its number
-        if value is None and kind != "diem":
-            continue  # a heading number that cannot be read: nothing to compare
         if value is None:
             yield Hit(
                 f"{_NAME[kind].capitalize()} {quote(node.para, 50)} đánh số “{written}” không đúng thứ tự "
@@ -217,32 +227,67 @@ def _sequence(items: list[Item], kind: str, start: int, part: str, where: str) -
         prev = value
 
 
+def _in_order(values: list[int | None], start: int) -> bool:
+    """True when the values run start, start + 1, … with no gap: :func:`_sequence` would find nothing."""
+    return values == list(range(start, start + len(values)))
+
+
+_LETTER_INDEX = {letter: i for i, letter in enumerate(LETTERS)}
+_NUMBERS = tuple(str(i) for i in range(1000))
+
+
+def _article_in_order(article: Node) -> bool:
+    """A quick look: khoản numbered "1", "2", … and each run of điểm "a", "b", … (a False only sends the
+    article through the full check, which decides)."""
+    clause = 0
+    point = 0
+    letters = LETTERS
+    for c in article.children:
+        kind = c.kind
+        if kind == "khoan":
+            clause += 1
+            if clause >= len(_NUMBERS) or c.number != _NUMBERS[clause]:
+                return False
+            i = 0
+            for d in c.children:
+                if d.kind == "diem":
+                    if i >= len(letters) or d.number != letters[i]:
+                        return False
+                    i += 1
+        elif kind == "diem":
+            if point >= len(letters) or c.number != letters[point]:
+                return False
+            point += 1
+    return True
+
+
 @rule("STR-CHAPTER-ORDER")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     yield from _sequence(_heading_items(z.nodes("phan")), "phan", 1, "chapter", "")
     yield from _sequence(_heading_items(z.nodes("chuong")), "chuong", 1, "chapter", "")
-    for top in z.tree:
-        for parent in top.walk():
+    if z.nodes("muc"):
+        for parent in z.all_nodes:
             if parent.kind in ("phan", "chuong"):
                 mucs = [c for c in parent.children if c.kind == "muc"]
-                where = f" trong {parent.para.plain[:30]}"
-                yield from _sequence(_heading_items(mucs), "muc", 1, "chapter", where)
+                if mucs:
+                    where = f" trong {parent.para.plain[:30]}"
+                    yield from _sequence(_heading_items(mucs), "muc", 1, "chapter", where)
     for article in z.articles:
+        if not article.children or _article_in_order(article):
+            continue
         clauses = [c for c in article.children if c.kind == "khoan"]
-        yield from _sequence(
-            [(c, int(c.number), c.number) for c in clauses],
-            "khoan",
-            1,
-            "clause",
-            f" trong Điều {article.number}",
-        )
+        clause_items: list[Item] = [(c, int(c.number), c.number) for c in clauses]
+        if not _in_order([v for _, v, _ in clause_items], 1):
+            yield from _sequence(clause_items, "khoan", 1, "clause", f" trong Điều {article.number}")
         for parent in [article, *clauses]:
             points = [c for c in parent.children if c.kind == "diem"]
+            if not points:
+                continue
+            items: list[Item] = [(p, _LETTER_INDEX.get(p.number), p.number) for p in points]
+            if _in_order([v for _, v, _ in items], 0):
+                continue
             where = f" trong Điều {article.number}"
             if parent.kind == "khoan":
                 where += f" khoản {parent.number}"
-            items: list[Item] = [
-                (p, LETTERS.index(p.number) if p.number in LETTERS else None, p.number) for p in points
-            ]
             yield from _sequence(items, "diem", 0, "clause", where)

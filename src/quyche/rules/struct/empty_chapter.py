@@ -25,9 +25,9 @@ def _inline_text(node: Node) -> bool:
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     has_articles = bool(z.articles)
-    for node in (n for top in z.tree for n in top.walk()):
+    for node in z.all_nodes:
         if node.kind in ("chuong", "muc"):
-            if any(c.kind == "dieu" for c in node.walk()):
+            if any(c.kind == "dieu" for c in node.children) or any(c.kind == "dieu" for c in node.walk()):
                 continue
             if node.content and not has_articles:
                 continue  # a document written without articles: its chapters hold plain text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from quyche.meetings import fold_keep, lower_keep
+from quyche.meetings import fold_keep, lower_keep, paragraph_fold
 from quyche.model import Document, Paragraph
 from quyche.text import fold
 from quyche.zones import Zones
@@ -112,6 +112,17 @@ _WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{1,4})(?!\
 _SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?!\d)")
 _DAY_MONTH = re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\s?[/.-]\s?\d)")
 _MONTH_YEAR = re.compile(r"thang\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})(?!\d)")
+# Every date form holds "ngay" (_WORDS, _DAY_MONTH), "thang" (_MONTH_YEAR) or a separator followed by a digit
+# (_SLASH: "/", a dash, which folds to "-", or "." then perhaps a space). Tested on Paragraph.key, whose folding
+# keeps each of these wherever fold_keep does.
+_DOT_DIGIT = re.compile(r"\.\s?\d")
+# What _SLASH holds: a separator, a day or month, the same separator ("/05/", "-5-", ". 05 ."). Unlike _SLASH,
+# it starts with a character set, which the regex engine scans for quickly.
+_SEP_PAIR = re.compile(r"([/.-])\s?\d\d?\s?\1")
+
+
+def _may_hold_date(key: str) -> bool:
+    return "ngay" in key or "thang" in key or "/" in key or "-" in key or _DOT_DIGIT.search(key) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,26 +149,36 @@ class WrittenDate:
 def written_dates(p: Paragraph) -> list[WrittenDate]:
     """Dates in a paragraph: "ngày 30 tháng 02 năm 2026", "30/02/2026", "ngày 30/02", "tháng 13/2025"."""
     text = p.plain
-    key = fold_keep(text)
     out: list[WrittenDate] = []
+    if not _may_hold_date(p.key):
+        return out
+    key = paragraph_fold(p)
     spans: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in spans)
 
-    for m in _WORDS.finditer(key):
-        out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        spans.append(m.span())
-    for m in _SLASH.finditer(key):
-        if free(*m.span()):
-            out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(3)), int(m.group(4))))
+    # each pattern runs only where the words it holds are ("ngay", "thang", a separator before a digit)
+    day = "ngay" in key
+    if day:
+        for m in _WORDS.finditer(key):
+            out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)),
+                                   int(m.group(3))))
             spans.append(m.span())
-    for m in _DAY_MONTH.finditer(key):
-        if free(*m.span()):
-            out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)), None))
-            spans.append(m.span())
-    for m in _MONTH_YEAR.finditer(key):
-        if free(*m.span()):
-            out.append(WrittenDate(p, text[m.start():m.end()], None, int(m.group(1)), int(m.group(2))))
-            spans.append(m.span())
+    if _SEP_PAIR.search(key):
+        for m in _SLASH.finditer(key):
+            if free(*m.span()):
+                out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(3)),
+                                       int(m.group(4))))
+                spans.append(m.span())
+    if day:
+        for m in _DAY_MONTH.finditer(key):
+            if free(*m.span()):
+                out.append(WrittenDate(p, text[m.start():m.end()], int(m.group(1)), int(m.group(2)), None))
+                spans.append(m.span())
+    if "thang" in key:
+        for m in _MONTH_YEAR.finditer(key):
+            if free(*m.span()):
+                out.append(WrittenDate(p, text[m.start():m.end()], None, int(m.group(1)), int(m.group(2))))
+                spans.append(m.span())
     return out

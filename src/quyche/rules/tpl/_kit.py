@@ -7,7 +7,9 @@ the same finder to tell that a document left unfinished is not marked "Dự th�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from quyche.model import Paragraph
 from quyche.text import fold
@@ -24,6 +26,18 @@ _FOOTNOTE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 # A date line whose day or month is blank: "ngày    tháng    năm 2025" (dots are caught by _SLOT).
 _BLANK_DATE = re.compile(r"ngày[\s._…]*tháng[\s._…]*năm\b", re.IGNORECASE)
 _NEU_CO = re.compile(r"\(\s*nếu\s+có\s*\)", re.IGNORECASE)
+# Cheap necessary conditions for find_placeholder() to find anything, looked for once in the joined pieces (NUL
+# between pieces: no pattern matches across it): every slot holds "…", "[", "<", two dots or "xxx" (any case);
+# the other placeholders are a "(nếu có)" note or a blank date on the date line. Literal-led patterns only: a
+# search led by a character class or IGNORECASE is ten times slower.
+_MARK_CHARS = ("…", "[", "<")
+_MARK_RES = (
+    re.compile(r"\.\s?[.…]"),
+    re.compile(r"\((?i:\s*nếu\s+có\s*\))"),
+    re.compile(r"x(?=[xX]{2})"),
+    re.compile(r"X(?=[xX]{2})"),
+)
+_SEP = "\x00"
 # Words a blank usually follows ("khóa …", "nhiệm kỳ...", "đồng chí …", "xã …"): dots after them are a slot even
 # when they end a list.
 _SLOT_WORDS = frozenset({
@@ -124,11 +138,39 @@ def find_placeholder(zone: str, p: Paragraph, z: Zones) -> Placeholder | None:
     return None
 
 
+def _candidates(texts: list[str], date_text: str | None) -> list[int]:
+    """Indices of the texts that may hold a placeholder (a superset: find_placeholder() decides)."""
+    joined = _SEP.join(texts)
+    hits: list[int] = []
+    for ch in _MARK_CHARS:
+        at = joined.find(ch)
+        while at >= 0:
+            hits.append(at)
+            at = joined.find(ch, at + 1)
+    for rx in _MARK_RES:
+        hits.extend(m.start() for m in rx.finditer(joined))
+    found: set[int] = set()
+    if hits:
+        starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        found = {bisect_right(starts, at) - 1 for at in hits}
+    if date_text is not None:  # a blank date is looked for on the date line only (same_piece: same text)
+        found.update(i for i, t in enumerate(texts) if t == date_text)
+    return sorted(found)
+
+
 def placeholders(z: Zones) -> list[Placeholder]:
-    """At most one placeholder per piece, in document order."""
-    out = []
-    for zone, p in pieces(z):
+    """At most one placeholder per piece, in document order (computed once per document: TPL-PLACEHOLDER and
+    TPL-DRAFT-MARK both read it; do not mutate the list)."""
+    found = z.memo.get("tpl.placeholders")
+    if found is not None:
+        return found  # type: ignore[return-value]
+    pcs = pieces(z)
+    out: list[Placeholder] = []
+    date_text = z.date_line.plain if z.date_line is not None else None
+    for i in _candidates([p.plain for _, p in pcs], date_text):
+        zone, p = pcs[i]
         ph = find_placeholder(zone, p, z)
         if ph is not None:
             out.append(ph)
+    z.memo["tpl.placeholders"] = out
     return out

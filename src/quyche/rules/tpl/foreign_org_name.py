@@ -14,7 +14,9 @@ province it must be that province. The header lines are ORG-ISSUER-NAME's and OR
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from quyche.model import Document, Paragraph
 from quyche.profile import Profile
@@ -38,8 +40,13 @@ _STOP = frozenset({
     "hien", "dinh", "thuoc", "chiu", "hop", "giao", "xet", "gom", "qua", "nay", "ngay", "thang", "sau", "truoc",
     "tren", "duoi", "nhu", "neu", "vien",
 })
+_LEVEL_WORDS = tuple(lv.split() for lv in _LEVELS)  # in _LEVELS order: the longest level that fits wins
+_LEVEL_FIRST = frozenset(lw[0] for lw in _LEVEL_WORDS)
 _PROVINCE = ("tinh ", "thanh pho ")
 _MAX_LOWER_RUN = 4  # "Ủy ban nhân dân xã Thanh Lâm": lower-case words inside a name before the next capital
+# Cheap necessary condition for a _PREFIX match, looked for in the folded keys (Paragraph.key) of the pieces joined
+# with NUL: every prefix folds to "dang uy", "dang bo" or "chi bo" ("chı bo": IGNORECASE lets "i" match "ı").
+_KEY_MARKS = (re.compile(r"dang (?:uy|bo)"), re.compile(r"chi bo"), re.compile(r"chı bo"))
 
 
 def _is_cap(word: str) -> bool:
@@ -53,41 +60,47 @@ def _name_after(text: str, start: int) -> tuple[str, int] | None:
     pos = start
     while len(toks) < 24:
         m = _TOKEN.match(text, pos)
-        if m is None or not m.group(1):
-            break
-        toks.append((m.group(1), m.start(1), m.end(1)))
-        pos = m.end()
+        if m is None:
+            break  # the group is never empty: a match is a token
+        a, pos = m.span(1)
+        toks.append((text[a:pos], a, pos))
     if not toks:
         return None
     i = 0
     # A leading level word in lower case ("xã", "tổ dân phố").
     if not _is_cap(toks[0][0]):
-        words = [fold(t[0]) for t in toks[:3]]
-        level = next((lv for lv in _LEVELS if words[: len(lv.split())] == lv.split()), None)
-        if level is None:
+        first = fold(toks[0][0])
+        if first not in _LEVEL_FIRST:
             return None
-        i = len(level.split())
+        words = [first, *(fold(t[0]) for t in toks[1:3])]
+        i = next((len(lw) for lw in _LEVEL_WORDS if words[: len(lw)] == lw), 0)
+        if not i:
+            return None
         if i >= len(toks) or not _is_cap(toks[i][0]):
             return None
     elif fold(toks[0][0]) in _STOP:
         return None
     end = toks[i][2]
     j = i
-    while j < len(toks):
+    n = len(toks)
+    while j < n:
         word = toks[j][0]
-        if _PREFIX.match(text, toks[j][1]) and j > i:
+        if j > i and _PREFIX.match(text, toks[j][1]):
             break  # the next organisation's name begins
-        if _is_cap(word) or word in ("-", "–"):
-            end = toks[j][2] if _is_cap(word) else end
+        if _is_cap(word):
+            end = toks[j][2]
+            j += 1
+            continue
+        if word in ("-", "–"):
             j += 1
             continue
         if fold(word) in _STOP:
             break
         # Lower-case words belong to the name only when a capitalised word follows soon ("Mầm non Hoa Sen").
         k = j
-        while k < len(toks) and k - j < _MAX_LOWER_RUN and not _is_cap(toks[k][0]) and fold(toks[k][0]) not in _STOP:
+        while k < n and k - j < _MAX_LOWER_RUN and not _is_cap(toks[k][0]) and fold(toks[k][0]) not in _STOP:
             k += 1
-        if k < len(toks) and k - j < _MAX_LOWER_RUN and _is_cap(toks[k][0]) and not _PREFIX.match(text, toks[k][1]):
+        if k < n and k - j < _MAX_LOWER_RUN and _is_cap(toks[k][0]) and not _PREFIX.match(text, toks[k][1]):
             j = k
             continue
         break
@@ -119,22 +132,51 @@ def _scan(z: Zones) -> Iterator[tuple[str, Paragraph]]:
     yield from (("recipients", p) for p in z.recipients)
 
 
+def _candidates(z: Zones) -> list[tuple[str, Paragraph]]:
+    """The pieces of _scan() that may name an organisation (a superset: the caller runs _PREFIX on each)."""
+    scan = list(_scan(z))
+    keys = [p.key for _, p in scan]
+    joined = "\x00".join(keys)
+    hits = [m.start() for rx in _KEY_MARKS for m in rx.finditer(joined)]
+    if not hits:
+        return []
+    starts = list(accumulate((len(k) + 1 for k in keys), initial=0))
+    return [scan[i] for i in sorted({bisect_right(starts, at) - 1 for at in hits})]
+
+
+def _tail_known(text: str, start: int, units: list[str], longest: int) -> bool:
+    """The name at ``text[start:]`` is one of ``units``: its key equals a unit or starts with one and a space.
+
+    Only the head of the text is keyed when that settles it: the key of a cut text, without its last (perhaps
+    cut) word, is a word-prefix of the whole text's key."""
+    cut = start + longest + 32
+    if cut < len(text):
+        head = org_key(text[start:cut]).rpartition(" ")[0]
+        if len(head) > longest:
+            return any(head.startswith(u + " ") for u in units)
+    tail = org_key(text[start:])
+    return any(tail == u or tail.startswith(u + " ") for u in units)
+
+
 @rule("TPL-FOREIGN-ORG-NAME", needs=[PROFILE])
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     prof = ctx.profile
     if not isinstance(prof, Profile):
         return
-    known = _known_units(prof)
+    scan = _candidates(doc.zones)
+    if not scan:
+        return
+    units = [u for u, _ in _known_units(prof)]
+    longest = max((len(u) for u in units), default=0)
     below_province = not fold(prof.superior).startswith(tuple(f"dang bo {p}" for p in _PROVINCE))
-    for zone, p in _scan(doc.zones):
+    for zone, p in scan:
         text = nfc(p.plain)
         seen: set[str] = set()
         for m in _PREFIX.finditer(text):
             found = _name_after(text, m.end())
             if found is None:
                 continue
-            tail = org_key(text[m.end():])
-            if any(tail == u or tail.startswith(u + " ") for u, _ in known):
+            if _tail_known(text, m.end(), units, longest):
                 continue
             if below_province and fold(found[0]).startswith(_PROVINCE):
                 continue  # the province above the commune: not in the profile, and no sibling's name

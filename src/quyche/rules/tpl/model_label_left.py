@@ -13,15 +13,32 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.tpl._kit import pieces
-from quyche.skeleton import skeleton
+from quyche.skeleton import label_needles, skeleton
 from quyche.text import nfc
+
+
+def _holds(folded: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(n in folded for n in g) for g in groups)
 
 
 @rule("TPL-MODEL-LABEL-LEFT")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     sk = skeleton()
-    for zone, p in pieces(doc.zones):
-        labels = sk.label_hits(p.plain)
+    found_pieces = pieces(doc.zones)
+    # sk.label_hits(p.plain) for each piece, trying only the labels whose needles its folded text holds — and
+    # first, once, those whose needles the whole document holds (a piece's needle is the document's too).
+    everything = "\n".join(p.key for _, p in found_pieces)
+    needles = [(lb, groups) for lb in sk.labels if _holds(everything, groups := label_needles(lb))]
+    if not needles:
+        return
+    for zone, p in found_pieces:
+        pk = p.key
+        possible = [lb for lb, groups in needles if _holds(pk, groups)]
+        if not possible:
+            continue
+        if sk.label_exempt is not None and sk.label_exempt.search(nfc(p.plain)):
+            continue
+        labels = [lb for lb in possible if lb.matches(p.plain)]
         if not labels:
             continue
         text = nfc(p.plain)

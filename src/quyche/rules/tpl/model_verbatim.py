@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import qclv_with_articles, template_kind_for
-from quyche.skeleton import TEMPLATE_KINDS, article_text, map_articles, similarity, skeleton
+from quyche.skeleton import TEMPLATE_KINDS, article_tokens, compare_tokens, map_articles, skeleton, token_similarity
 from quyche.zones import Node
 
 _CLAUSE_BREAK = re.compile(r"\s+(?=\d{1,3}\.\s)")
@@ -35,6 +36,12 @@ def _model_texts(block_key: str) -> list[tuple[str, str]]:
     return [(k, _CLAUSE_BREAK.sub("\n", t)) for t, k in out.items()]
 
 
+@cache
+def _model_tokens(block_key: str) -> tuple[tuple[str, ...], ...]:
+    """The compared tokens of each model text of a block (skeleton data: computed once)."""
+    return tuple(compare_tokens(model) for _, model in _model_texts(block_key))
+
+
 @rule("TPL-MODEL-VERBATIM")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
@@ -47,15 +54,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     threshold = ctx.settings.verbatim_threshold
     best: dict[int, tuple[float, str, Node]] = {}  # article → (similarity, block, node)
     compared: set[int] = set()
+    tokens: dict[int, tuple[str, ...] | None] = {}
     for m in mapping.matches:
         if m.block not in adapt or m.node.kind != "dieu":
             continue
         compared.add(id(m.node))
-        text = article_text(m.node, title=False)
-        if not text.strip():
-            continue
-        for _, model in _model_texts(m.block):
-            score = similarity(text, model, cutoff=threshold)
+        # similarity(article_text(m.node, title=False), model, cutoff=threshold), the article read once
+        if id(m.node) not in tokens:
+            tokens[id(m.node)] = article_tokens(m.node)
+        text = tokens[id(m.node)]
+        if text is None:
+            continue  # no text under the title
+        for model in _model_tokens(m.block):
+            score = token_similarity(text, model, cutoff=threshold)
             if id(m.node) not in best or score > best[id(m.node)][0]:
                 best[id(m.node)] = (score, m.block, m.node)
     copied = [(s, b, n) for s, b, n in best.values() if s >= threshold]

@@ -1,0 +1,181 @@
+"""The DOCX reader's shortcuts give exactly what reading every element gives.
+
+Run and paragraph properties are looked up by the source text of their w:rPr / w:pPr (when the markup
+makes that text certain) or by a (tag, attributes) key of their children; small parts are inflated in
+one go; white space is collapsed with ``str.split``. Each test compares a shortcut with the plain path.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+
+import pytest
+from lxml import etree
+
+from quyche.errors import ReadError
+from quyche.model import Document, Paragraph
+from quyche.readers.docx import reader
+from quyche.readers.docx.ooxml import parse_rpr, rpr_key, rpr_props
+from quyche.readers.package import Package
+from quyche.readers.xmlsafe import parse_xml
+from quyche.text import _FOLD, fold, squash
+from test_docx_reader import TNR, fonts, p, package, r, style, styles_xml, sz
+
+STYLES = styles_xml(
+    style("Normal", default=True, rpr=fonts(TNR) + sz(14)),
+    style("Head", based="Normal", rpr="<w:b/>", ppr='<w:jc w:val="center"/>', name="Tiêu đề"),
+    style("Em", kind="character", rpr="<w:i/><w:caps/>"),
+    style("Grid", kind="table", rpr=sz(12) + "<w:b/>"),
+)
+NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="Điều %1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    "</w:numbering>"
+)
+RFONTS_AB = '<w:rFonts w:ascii="Arial" w:hAnsi="Tahoma"/>'
+RFONTS_BA = '<w:rFonts w:hAnsi="Tahoma" w:ascii="Arial"/>'
+BODY = "".join(
+    [
+        p(r("cùng ", RFONTS_AB), r("thuộc tính", RFONTS_BA), r(" đảo thứ tự", RFONTS_AB + "<w:b/>")),
+        p(r("ẩn", "<w:vanish/>"), r("hiện", '<w:vanish w:val="0"/>'), r("ẩn nữa", '<w:vanish w:val="1"/>')),
+        p(r("đậm", "<w:b/>"), r("không đậm", '<w:b w:val="0"/>'), r("gạch", '<w:u w:val="none"/>'), r("u", "<w:u/>")),
+        p(r("kiểu ký tự", '<w:rStyle w:val="Em"/>'), r("cỡ", sz(13)), r("trống")),
+        '<w:p><w:r><w:rPr/><w:t>rPr rỗng</w:t></w:r><w:r><w:t>không rPr</w:t></w:r></w:p>',
+        p(r("Tiêu đề"), ppr='<w:pStyle w:val="Head"/>'),
+        p(r("Tiêu đề phải"), ppr='<w:pStyle w:val="Head"/><w:jc w:val="right"/>'),
+        p(r("thụt"), ppr='<w:ind w:start="567" w:end="283"/>'),
+        p(r("thụt"), ppr='<w:ind w:left="567" w:right="283"/>'),
+        p(r("viền"), ppr='<w:pBdr><w:bottom w:val="dashed"/></w:pBdr>'),
+        p(r("Quy định chung"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+        p(r("Phạm vi"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+        '<w:p><w:pPr/><w:r><w:t>pPr rỗng</w:t></w:r></w:p><w:p><w:r><w:t>không pPr</w:t></w:r></w:p>',
+        p(r("ngắt đoạn"), ppr='<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'),
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>'
+        f"<w:tr><w:tc>{p(r('ô bảng'), r('ô nghiêng', '<w:i/>'))}</w:tc></w:tr></w:tbl>",
+        p(r("cùng ", RFONTS_AB), ppr='<w:jc w:val="center"/>'),
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:bottom="1134"/></w:sectPr>',
+    ]
+)
+
+
+def model(doc: Document) -> str:
+    def paras(ps: list[Paragraph]) -> list[object]:
+        return [
+            (x.text, [(run.text, run.fmt) for run in x.runs], x.loc, x.align, x.indent_left, x.indent_right,
+             x.border_bottom, x.style, x.label, x.lines, x.plain)
+            for x in ps
+        ]
+
+    sections = [(s.width, s.height, s.margin_top, [(h.kind, paras(h.paragraphs)) for h in s.parts])
+                for s in doc.sections]
+    return repr((paras(doc.paragraphs), sections))
+
+
+def read_both(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[Document, Document]:
+    fast = reader.read_docx(data, "t.docx")
+    with monkeypatch.context() as m:
+        m.setattr(reader, "_raw_keys", lambda data, root: {})
+        slow = reader.read_docx(data, "t.docx")
+    return fast, slow
+
+
+def raw_keys(data: bytes) -> dict[etree._Element, bytes]:
+    pkg = Package(data)
+    root, raw = pkg.xml_and_bytes("word/document.xml")
+    keys: dict[etree._Element, bytes] = reader._raw_keys(raw, root)
+    return keys
+
+
+def test_source_text_keys_give_the_element_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = package(BODY, styles=STYLES, numbering=NUMBERING)
+    keys = raw_keys(data)
+    assert len(keys) == BODY.count("<w:pPr") + BODY.count("<w:rPr")  # every pPr and rPr has its text
+    fast, slow = read_both(data, monkeypatch)
+    assert model(fast) == model(slow)
+    texts = [x.text for x in fast.paragraphs]
+    assert texts[1] == "hiện" and texts[10] == "Điều 1. Quy định chung" and texts[11] == "Điều 2. Phạm vi"
+    assert [run.fmt.font for run in fast.paragraphs[0].runs] == ["Tahoma"] * 3  # attribute order is irrelevant
+    assert len(fast.sections) == 2 and fast.paragraphs[7].indent_left == 567
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "<!-- <w:rPr><w:b/></w:rPr> -->",  # a comment: the bytes hold more than the tree
+        '<w:p xmlns:w="urn:not-word"><w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r></w:p>',  # w rebound
+        '<w:p><w:r><w:rPr w:rsidR="00AB"><w:b/></w:rPr><w:t>thuộc tính</w:t></w:r></w:p>',  # attributes
+        '<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="1"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr>'
+        "<w:t>sửa</w:t></w:r></w:p>",  # nested rPr
+        "<w:p><w:pPr><w:jc w:val=\"center\"/><w:pPrChange w:id=\"2\"><w:pPr/></w:pPrChange></w:pPr>"
+        "<w:r><w:t>sửa đoạn</w:t></w:r></w:p>",  # nested pPr
+        "<w:p><w:r><w:t><![CDATA[<w:rPr/>]]></w:t></w:r></w:p>",  # markup-looking text
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>"xmlns" trong văn bản</w:t></w:r></w:p>',
+    ],
+)
+def test_odd_markup_falls_back_to_the_element_walk(odd: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = package(BODY + odd, styles=STYLES, numbering=NUMBERING)
+    keys = raw_keys(data)
+    root = Package(data).xml("word/document.xml")
+    tags = {el.tag for el in keys}
+    # the kind of element written oddly (or every kind, when the part as a whole is odd) has no keys
+    assert not keys or len(keys) < sum(1 for _ in root.iter(reader._W_RPR, reader._W_PPR))
+    assert tags <= {reader._W_RPR, reader._W_PPR}
+    fast, slow = read_both(data, monkeypatch)
+    assert model(fast) == model(slow)
+
+
+def test_rpr_key_is_a_faithful_stand_in() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    a = parse_xml(f'<w:rPr {w}><w:rFonts w:ascii="A" w:hAnsi="B"/><w:b w:val="0"/><w:sz w:val="27"/></w:rPr>'.encode(),
+                  "t")
+    b = parse_xml(f'<w:rPr {w}><w:rFonts w:hAnsi="B" w:ascii="A"/><w:b w:val="0"/><w:sz w:val="27"/></w:rPr>'.encode(),
+                  "t")
+    c = parse_xml(f'<w:rPr {w}><w:rFonts w:ascii="B" w:hAnsi="A"/><w:b w:val="0"/><w:sz w:val="27"/></w:rPr>'.encode(),
+                  "t")
+    assert parse_rpr(a) == parse_rpr(b) == rpr_props(rpr_key(a)) == {
+        "font_ascii": "A", "font_hAnsi": "B", "b": False, "sz": 13.5,
+    }
+    assert rpr_key(a) != rpr_key(c) and parse_rpr(c)["font_ascii"] == "B"  # same values, other attributes
+
+
+def test_white_space_collapse_matches_the_regular_expression() -> None:
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    samples = [
+        "", " ", spaces, f"{spaces}Điều{spaces}1.{spaces}", "a\u00a0\u00a0b\tc\n\nd",
+        "\u200bx\u200b",  # a zero-width space is no white space
+        "  ĐẢNG\u3000BỘ\u2003XÃ  ", "\x1c\x1d\x1e\x1fx\x85y", "Hoà – hòa\u2013ỦY",
+    ]
+    ws = re.compile(r"\s+")
+    for s in samples:
+        assert squash(s) == ws.sub(" ", s.replace("\u00a0", " ")).strip()
+        assert fold(s) == ws.sub(" ", s.translate(_FOLD)).strip()
+
+
+def corrupt_part(data: bytes, name: str) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info, src.read(info.filename))
+    raw = bytearray(out.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 4, start + min(info.compress_size, 40)):
+        raw[i] ^= 0x5A  # damage the deflate stream
+    return bytes(raw)
+
+
+def test_small_damaged_part_fails_as_before() -> None:
+    data = corrupt_part(package(BODY, styles=STYLES), "word/document.xml")
+    with pytest.raises(ReadError) as err:
+        reader.read_docx(data, "t.docx")
+    assert "word/document.xml" in str(err.value)
+    pkg = Package(data)
+    with pytest.raises(ReadError) as again:
+        pkg.read("word/document.xml")
+    assert str(again.value) == str(err.value) and pkg._inflated <= len(BODY.encode()) + 1000
