@@ -18,7 +18,8 @@ from lxml import etree
 from quyche.errors import ReadError
 from quyche.model import Document, Paragraph
 from quyche.readers.docx import reader
-from quyche.readers.docx.ooxml import parse_rpr, rpr_key, rpr_props
+from quyche.readers.docx.ooxml import W_NS, parse_rpr, rpr_key, rpr_props
+from quyche.readers.docx.styles import StyleSheet
 from quyche.readers.package import Package
 from quyche.readers.xmlsafe import parse_xml
 from quyche.text import _FOLD, fold, squash
@@ -179,3 +180,91 @@ def test_small_damaged_part_fails_as_before() -> None:
     with pytest.raises(ReadError) as again:
         pkg.read("word/document.xml")
     assert str(again.value) == str(err.value) and pkg._inflated <= len(BODY.encode()) + 1000
+
+
+# ------------------------------------------------------------ styles found on demand
+LAZY_STYLES = [
+    style("Normal", default=True, rpr=fonts(TNR) + sz(14)),
+    style("Normal", rpr=sz(20)),  # a second definition of an id: the first one counts
+    style("Late", default=True, rpr=sz(9)),  # a second default of the type: the first one counts
+    style("Em", kind="character", default=True, rpr="<w:i/>"),
+    style("Em", kind="table", default=True, rpr="<w:b/>"),  # default, but its id is taken: ignored
+    style("Grid", kind="table", default=True, based="Base", rpr=sz(12)),
+    style("Base", kind="table", rpr="<w:caps/>"),
+    '<w:style w:type="paragraph" w:styleId="Empty"/>',
+    '<w:style\n\tw:default="true" w:type="numbering" w:styleId="NoList"></w:style>',
+    '<w:style w:type="paragraph" w:default="0" w:styleId="Off"><w:name w:val="off"/></w:style>',
+    '<w:latentStyles w:defQFormat="0"><w:lsdException w:name="Normal"/></w:latentStyles>',
+    style("Đề mục", based="Normal", rpr="<w:b/>", name="Đề mục"),
+    style("NormalX", default=True),  # the id "Normal" is a prefix of this one
+]
+
+
+def _scanned(data: bytes) -> StyleSheet:
+    sheet = StyleSheet(None)
+    sheet._data = data
+    if not sheet._index_fast():
+        sheet._index_full()
+    return sheet
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_styles_found_on_demand_match_the_full_scan(order: int) -> None:
+    data = styles_xml(*LAZY_STYLES[::order], rpr=sz(11)).encode()
+    lazy, scanned = StyleSheet(data), _scanned(data)
+    assert lazy._lazy is not None and scanned._lazy is None
+    full = StyleSheet(None)
+    full._data = data
+    full._index_full()
+    ids = ["Normal", "Late", "Em", "Grid", "Base", "Empty", "NoList", "Off", "Đề mục", "NormalX", "Nope", ""]
+    kinds = ["paragraph", "character", "table", "numbering", "other"]
+    # The scan counts a default only where a style's id is first given (the full parse counts a later
+    # duplicate too): the lazy index answers as the scan does.
+    assert [lazy.default_id(k) for k in kinds] == [scanned.default_id(k) for k in kinds]
+    for sheet in (scanned, full):
+        assert [lazy.get(i) for i in ids] == [sheet.get(i) for i in ids]
+        assert (lazy.doc_rpr, lazy.doc_ppr) == (sheet.doc_rpr, sheet.doc_ppr)
+    for pstyle in (None, "Normal", "Đề mục", "Nope"):
+        for tstyle in (None, "Grid", "Em"):
+            assert lazy.run_format(pstyle, {}, tstyle) == scanned.run_format(pstyle, {}, tstyle)
+            assert lazy.paragraph_props(pstyle, {}, tstyle) == scanned.paragraph_props(pstyle, {}, tstyle)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "<!-- <w:style w:styleId='x'/> -->",  # a comment could hide a start tag
+        "<?pi data?>",
+        f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="Again"/>',  # the namespace declared again
+    ],
+)
+def test_styles_on_demand_only_when_the_markup_is_certain(odd: str) -> None:
+    data = styles_xml(*LAZY_STYLES[:4], odd).encode()
+    sheet = StyleSheet(data)
+    assert sheet._lazy is None
+    scanned = _scanned(data)
+    assert [sheet.get(i) for i in ("Normal", "Em", "Again")] == [scanned.get(i) for i in ("Normal", "Em", "Again")]
+
+
+def test_theme_part_read_only_for_a_theme_font() -> None:
+    loads: list[int] = []
+
+    def theme() -> dict[str, str]:
+        loads.append(1)
+        return {"minorHAnsi": "Cambria"}
+
+    data = styles_xml(style("Normal", default=True, rpr=sz(14)), rpr='<w:rFonts w:hAnsiTheme="minorHAnsi"/>').encode()
+    sheet = StyleSheet(data, theme)
+    assert sheet.run_format(None, {"font_hAnsi": "Arial"}).font == "Arial" and not loads
+    assert sheet.run_format(None, {}).font == "Cambria" and len(loads) == 1
+    assert sheet.run_format(None, {"sz": 12.0}).font == "Cambria" and len(loads) == 1
+
+
+def test_style_id_with_undecodable_bytes_is_looked_up_as_the_scan_does() -> None:
+    data = styles_xml(*LAZY_STYLES[:4]).encode().replace(b'w:styleId="Em"', b'w:styleId="E\xffm"')
+    lazy, scanned = StyleSheet(data), _scanned(data)
+    assert lazy._lazy is not None
+    for sid in ("E\ufffdm", "Em", "Normal"):
+        assert lazy._raw.get(sid) == scanned._raw.get(sid)
+        assert lazy.get(sid) == scanned.get(sid)
+    assert bool(lazy._raw) and lazy.default_id("character") == scanned.default_id("character")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,3 +34,35 @@ def test_fold_examples() -> None:
     assert T.fold("ĐẢNG ỦY") == "dang uy"
     assert T.fold("số 24\u2013QĐ/TW") == "so 24-qd/tw"
     assert T.fold("ＡＢＣ") == T.fold("ＡＢＣ".translate(_REFERENCE))  # full-width: the slow table path
+
+
+_PLAIN_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([chr(c) for c in T._PLAIN_CODES]),  # the batch path: NFD, marks dropped, ASCII lowered
+        st.sampled_from(" \t\n\x1c\x1f\x00"),  # white space, and the batch separator inside a text
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.one_of(_PLAIN_TEXT, _MIXED), max_size=6))
+def test_fold_many_is_fold_of_each(texts: list[str]) -> None:
+    assert T.fold_many(texts) == [T.fold(t) for t in texts]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(_PLAIN_TEXT, max_size=6))
+def test_fold_many_plain_texts(texts: list[str]) -> None:
+    assert T.fold_many(texts) == [" ".join(t.translate(_REFERENCE).split()) for t in texts]
+
+
+def test_fold_many_every_code_point() -> None:
+    """Every code point alone and all of them in one batch; and no character at or above U+2270 (where the
+    table of plain characters stops) decomposes into ASCII, đ and combining marks only."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert T.fold_many(chars) == [" ".join(c.translate(_REFERENCE).split()) for c in chars]
+    assert not [c for c in chars[0x2270:] if T._folds_plainly(c)]
+    assert T.fold_many([]) == []
+    assert T.fold_many(["ĐẢNG ỦY  xã", "", " Hoà\u0301 ", "a\x00b", "“Điều 1”"]) == [
+        "dang uy xa", "", "hoa", "a\x00b", T.fold("“Điều 1”")]

@@ -108,11 +108,13 @@ def _state(p: str) -> str:
 _BARE = rf"(?P<t_bnum>\d{{1,5}})(?![\d/.,]?\d)(?![/\w%]){_UNIT_AFTER}"
 _DIEU_LE = rf"(?P<dieule>(?i:điều{_SP}+lệ{_SP}+đảng)(?:{_SP}+(?i:cộng{_SP}+sản{_SP}+việt{_SP}+nam))?)(?![\w])"
 
+# Every alternative opens at a word start with "đ" (điều lệ), a type word's first letter, "s" (số) or a digit: the
+# shared look-behind and that look-ahead, tested once, turn most positions away before the alternatives are tried.
 _MASTER = re.compile(
-    rf"(?<![\w]){_DIEU_LE}"
-    rf"|(?<![\w]){_TYPE}(?![\w]){_SP}+{_so('t_')}?(?:{_party('t_')}|{_state('t_')}|{_BARE})"
-    rf"|(?<![\w]){_so('p_')}?{_party('p_')}"
-    rf"|(?<![\w]){_so('s_')}?{_state('s_')}"
+    rf"(?<![\w])(?=(?i:[đqhcknlts])|\d)(?:{_DIEU_LE}"
+    rf"|{_TYPE}(?![\w]){_SP}+{_so('t_')}?(?:{_party('t_')}|{_state('t_')}|{_BARE})"
+    rf"|{_so('p_')}?{_party('p_')}"
+    rf"|{_so('s_')}?{_state('s_')})"
 )
 
 
@@ -127,7 +129,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
 
 def _gstart(m: re.Match[str], name: str) -> int:
     for p in ("t_", "p_", "s_"):
-        if m.groupdict().get(p + name) is not None:
+        if p + name in m.re.groupindex and m.group(p + name) is not None:
             return m.start(p + name)
     return m.start()
 

@@ -35,7 +35,7 @@ import yaml
 
 from quyche.model import Paragraph
 from quyche.text import CharTable, fold
-from quyche.zones import Node, Zones
+from quyche.zones import Node, Zones, fold_keys
 
 # ====================================================================================== vocabulary
 MEETING_TITLE_KEYS = ("che do hop", "che do sinh hoat", "sinh hoat", "hoi nghi", "che do lam viec", "lich hop")
@@ -365,6 +365,7 @@ _INTERVAL_GATES: tuple[tuple[str, ...], ...] = (
     ("moi ", "hang "),
     ("so ket",),
 )
+_INTERVAL_WORDS = tuple(dict.fromkeys(word for gate in _INTERVAL_GATES for word in gate))
 _INTERVAL_SCAN = tuple((order, how, rx, gate)
                        for order, ((how, rx), gate) in enumerate(zip(_INTERVAL_RES, _INTERVAL_GATES, strict=True)))
 
@@ -561,8 +562,10 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
                 return _subject_group(mentions, low), True
         return context(), False
 
+    # a text holding no gate word of _INTERVAL_GATES has no interval in any of its sentences
+    gated = any(word in key for word in _INTERVAL_WORDS)
     for i, (s0, s1) in enumerate(segments):
-        intervals = _intervals(text[s0:s1], key[s0:s1])
+        intervals = _intervals(text[s0:s1], key[s0:s1]) if gated else []
         if not intervals:
             if in_article and _REPLACE_RE.search(key, s0, s1) and _kind_at(key, s0, s1, last=False) == "thematic":
                 # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
@@ -647,6 +650,8 @@ def find_durations(text: str, p: Paragraph | None = None) -> list[Duration]:
         return out  # every length names its unit
     for s0, s1 in _segments(key):
         seg = key[s0:s1]
+        if "phut" not in seg and "gio" not in seg and "tieng" not in seg:
+            continue  # the sentence names no unit
         combined = "ket hop" in seg or ("thuong ky" in seg and "chuyen de" in seg) or "long ghep" in seg
         seg_bodies: tuple[str, ...] | None = None
         for m in _DURATION_RE.finditer(key, s0, s1):
@@ -691,6 +696,10 @@ def find_thresholds(text: str, p: Paragraph | None = None) -> list[Threshold]:
     key = _fold_of(p, text)
     out: list[Threshold] = []
     for s0, s1 in _segments(key):
+        seg = key[s0:s1]
+        # every match holds one of these (see _THRESHOLD_HINT): a sentence with none of them is not scanned
+        if not ("/" in seg or "%" in seg or "nua" in seg or "da so" in seg or "phan " in seg):
+            continue
         matches = list(_FRACTION_RE.finditer(key, s0, s1))
         if not matches:
             continue
@@ -875,6 +884,7 @@ def _has_verb(low: str) -> bool:
 def parse_meetings(zones: Zones) -> MeetingClauses:
     """The meeting clauses of a document and everything :mod:`quyche.meetings` reads from them."""
     mc = MeetingClauses()
+    fold_keys(zones.body)  # every key of the body is read: fold them at once
     mc.articles = meeting_articles(zones)
     for a in mc.articles:
         mc.paragraphs.extend(_node_paragraphs(a))

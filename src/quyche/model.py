@@ -95,8 +95,25 @@ class Paragraph:
     plain: str = field(init=False, repr=False, compare=False)  # text with white space collapsed
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.plain = squash(self.text)
+    def __init__(
+        self, text: str, runs: list[Run], loc: Location, align: str | None = None, indent_left: int | None = None,
+        indent_right: int | None = None, border_bottom: str | None = None, style: str | None = None,
+        label: str = "", lines: tuple[LineShape, ...] = (),
+    ) -> None:
+        # Written out (the dataclass would generate the same plus a __post_init__ call): readers build
+        # one per paragraph, so the call overhead shows.
+        self.text = text
+        self.runs = runs
+        self.loc = loc
+        self.align = align
+        self.indent_left = indent_left
+        self.indent_right = indent_right
+        self.border_bottom = border_bottom
+        self.style = style
+        self.label = label
+        self.lines = lines
+        self.plain = " ".join(text.split())  # quyche.text.squash
+        self._key = None
 
     @property
     def key(self) -> str:
@@ -108,30 +125,57 @@ class Paragraph:
     def visible_runs(self) -> Iterator[Run]:
         return (r for r in self.runs if r.text.strip())
 
+    # Most paragraphs are one run (or start with a run covering the whole prefix): those are answered
+    # without building lists; the answers are the general loops' answers.
     def attr(self, name: str) -> bool | None:
         """True if every visible run has the toggle, False if any lacks it, None if unknown."""
+        runs = self.runs
+        if len(runs) == 1:
+            run = runs[0]
+            if not run.text.strip():
+                return None
+            value = getattr(run.fmt, name)
+            return None if value is None else bool(value)
         values = [getattr(r.fmt, name) for r in self.visible_runs()]
         if not values or any(v is None for v in values):
             return None
         return all(values)
 
     def attr_any(self, name: str) -> bool | None:
+        if len(self.runs) == 1:  # for one run "any" and "all" agree
+            return self.attr(name)
         values = [getattr(r.fmt, name) for r in self.visible_runs()]
         if not values or any(v is None for v in values):
             return None
         return any(values)
 
     def sizes(self) -> set[float]:
+        runs = self.runs
+        if len(runs) == 1:
+            run = runs[0]
+            size = run.fmt.size
+            return {size} if size is not None and run.text.strip() else set()
         return {r.fmt.size for r in self.visible_runs() if r.fmt.size is not None}
 
     def fonts(self) -> set[str]:
+        runs = self.runs
+        if len(runs) == 1:
+            run = runs[0]
+            font = run.fmt.font
+            return {font} if font and run.text.strip() else set()
         return {r.fmt.font for r in self.visible_runs() if r.fmt.font}
 
     def prefix_attr(self, prefix_len: int, name: str) -> bool | None:
         """Toggle over the first ``prefix_len`` visible characters (e.g. "Điều 1." bold)."""
+        runs = self.runs
+        if prefix_len > 0 and runs:
+            first = runs[0]
+            if len(first.text) >= prefix_len and first.text.strip():  # the prefix lies in the first run
+                value = getattr(first.fmt, name)
+                return None if value is None else bool(value)
         seen = 0
         values: list[bool | None] = []
-        for r in self.runs:
+        for r in runs:
             if seen >= prefix_len:
                 break
             t = r.text

@@ -424,15 +424,15 @@ class BasisSet:
 _SYMBOL_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
 _SO_PREFIX = re.compile(r"^so\s*:?\s*(?=\d)")
 _PARTY_KEY = re.compile(r"^(\d+)-([a-z]+)/([a-z/-]+)$")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
 def symbol_key(text: str) -> str:
     """Matching key of a number-symbol: NFC, no "Số", case and diacritics folded, no spaces, ASCII dashes,
     no leading zeros ("Số 06 – HD/TW" → "6-hd/tw"). "QĐ" and "QĐi" stay distinct ("qd" / "qdi")."""
     t = fold(nfc(text).replace("\u00a0", " ").translate(_SYMBOL_DASHES))
-    t = _SO_PREFIX.sub("", t)
-    t = re.sub(r"\s+", "", t)
-    return re.sub(r"^0+(?=\d)", "", t)
+    t = _SO_PREFIX.sub("", t).replace(" ", "")  # fold() leaves single spaces as its only white space
+    return _LEADING_ZEROS.sub("", t)
 
 
 def _base_key(key: str) -> str:
@@ -471,7 +471,10 @@ class ReferenceCatalogue:
         self._by_symbol: dict[str, list[Reference]] = {}
         self._by_base: dict[str, list[Reference]] = {}
         self._preds: dict[str, list[Reference]] = {}
+        self._by_kind: dict[str, list[Reference]] = {}  # for_profile(kind=…) reads only these
+        self._basis_refs = [r for r in self._refs.values() if r.basis]  # the board's own căn cứ entries
         for r in self._refs.values():
+            self._by_kind.setdefault(r.kind, []).append(r)
             k = r.symbol_key
             self._by_symbol.setdefault(k, []).append(r)
             if _base_key(k) != k:
@@ -689,11 +692,19 @@ class ReferenceCatalogue:
         """Entries in force on ``on`` that apply to the organisation (optionally of given kinds), by date.
         ``include_defaults`` also counts ``default_for`` values (L)."""
         facts = _facts(profile)
-        kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
+        if kind is None:
+            pool: Iterable[Reference] = self._refs.values()
+        else:
+            kinds = {kind} if isinstance(kind, str) else set(kind)
+            pool = [r for k in kinds for r in self._by_kind.get(k, ())]
+        return self._applying(pool, facts, on, include_defaults=include_defaults)
+
+    def _applying(
+        self, pool: Iterable[Reference], facts: OrgFacts, on: date, *, include_defaults: bool = False
+    ) -> list[Reference]:
+        """The entries of ``pool`` in force on ``on`` that apply to the organisation, by date (for_profile)."""
         out = []
-        for r in self._refs.values():
-            if kinds is not None and r.kind not in kinds:
-                continue
+        for r in pool:
             if not self.in_force(r, on):
                 continue
             if self.applies(r, facts, on) or (
@@ -769,7 +780,7 @@ class ReferenceCatalogue:
                         )
                     )
             elif item.board:
-                for ref in self.for_profile(facts, doc_date):
+                for ref in self._applying(self._basis_refs, facts, doc_date):  # for_profile(), basis entries
                     if ref.basis:
                         add(
                             Basis(

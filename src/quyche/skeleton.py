@@ -645,12 +645,19 @@ class _Headings:
     - ``fuzz.partial_ratio(k, t) ≥ P`` with ``len(k) < len(t)`` and ``len(k) ≤ 64`` means some substring ``w``
       of ``t`` (``len(w) ≤ len(k)``) is within Indel distance ``d ≤ (1 − P)(len k + len w) ≤ 2(1 − P)·len k`` of
       ``k``. Cut ``k`` into ``d + 1`` pieces: an edit touches at most one piece, so one piece occurs intact in
-      ``t``, and so does every 4-gram of it — the index holds one 4-gram per piece. (Equal lengths: rapidfuzz
-      also tries ``t`` as the needle; such keywords are always candidates.)
+      ``t``, and so does every 4-gram of it — the index holds one 4-gram per piece. Moreover an edit destroys
+      at most 4 of the 4-gram occurrences of ``k`` and the others occur in ``w``: at least ``G − 4d`` of the
+      ``G`` distinct 4-grams of ``k`` are 4-grams of ``t``. (Equal lengths: rapidfuzz also tries ``t`` as the
+      needle; such keywords are always candidates.)
     - ``fuzz.token_set_ratio(k, t) ≥ T`` (token sets A, B; joined lengths a, b; shared part s) is 100 when one
-      set holds the other, else the best of ``2s/(s+a)``, ``2s/(s+b)`` and ``1 − dist/(a+b)`` with
-      ``dist ≥ |a − b|``. So either ``s ≥ a·T/(2−T)`` — every word of A longer than the slack
-      ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or ``|a − b| ≤ (1 − T)(a + b)``.
+      set holds the other, else the best of ``2s/(s+a)``, ``2s/(s+b)`` and ``1 − dist/(a+b)`` where ``dist``
+      is the Indel distance of the joined words of A − B and B − A: at least ``|a − b|``, and at least the
+      number of letters found in only one of A and B. So either ``s ≥ a·T/(2−T)`` — every word of A longer
+      than the slack ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or both
+      ``|a − b| ≤ (1 − T)(a + b)`` and ``|letters(A) △ letters(B)| ≤ (1 − T)(a + b)``.
+
+    A key found exactly decides every group holding it (:meth:`hit` returns a group's first exact key): the
+    fuzzy candidates leave such keys out.
     """
 
     def __init__(self, groups: Sequence[Sequence[str]]) -> None:
@@ -674,6 +681,7 @@ class _Headings:
         self.grams: dict[str, set[str]] = {}
         self.always: set[str] = set()  # no partial filter: scored whenever the title is long enough
         self.by_len: dict[int, set[str]] = {}
+        self.gram_need: dict[str, tuple[frozenset[str], int, int]] = {}  # key → (its 4-grams, how many t must hold, 4d)
         for k in fuzzy:
             self.by_len.setdefault(len(k), set()).add(k)
             d = int(2.0 * _PARTIAL_FRAC * len(k))
@@ -682,6 +690,8 @@ class _Headings:
             if len(k) > 64 or min(map(len, pieces)) < _GRAM:
                 self.always.add(k)
                 continue
+            kg = frozenset(k[i: i + _GRAM] for i in range(len(k) - _GRAM + 1))
+            self.gram_need[k] = (kg, len(kg) - _GRAM * d, _GRAM * d)
             for p in pieces:
                 gram = min((p[i: i + _GRAM] for i in range(len(p) - _GRAM + 1)), key=lambda g: counts[g])
                 self.grams.setdefault(gram, set()).add(k)
@@ -693,6 +703,7 @@ class _Headings:
         self.ts_anchor: dict[str, list[str]] = {}
         self.ts_containing: dict[str, set[str]] = {}
         self.ts_lengths: list[tuple[int, str]] = []
+        self.ts_letters: dict[str, frozenset[str]] = {}
         for k in ts:
             words = set(k.split())
             a = _joined_len(words)
@@ -706,23 +717,41 @@ class _Headings:
             for w in words:
                 self.ts_containing.setdefault(w, set()).add(k)
             self.ts_lengths.append((a, k))
+            self.ts_letters[k] = frozenset(k.replace(" ", ""))
         self.ts_lengths.sort()
         self.ts_len_keys = [a for a, _ in self.ts_lengths]
 
     def scan(self, title: str) -> tuple[set[str], set[str], set[str]]:
-        """For one title key: the keys found exactly, those whose ``partial_ratio`` may reach
-        ``HEADING_PARTIAL_MIN`` and those whose ``token_set_ratio`` may reach ``HEADING_TOKEN_SET_MIN``."""
+        """For one title key: the keys found exactly, the other keys whose ``partial_ratio`` may reach
+        ``HEADING_PARTIAL_MIN`` and the other keys whose ``token_set_ratio`` may reach
+        ``HEADING_TOKEN_SET_MIN``."""
         if not title:
             return set(), set(), set()
         words = set(title.split())
         padded = f" {title} "
-        exact = {k for w in words for k, pk in self.by_word.get(w, ()) if pk in padded}
+        by_word = self.by_word
+        exact = {k for w in words if w in by_word for k, pk in by_word[w] if pk in padded}
         lt = len(title)
         partial = set(self.always)
-        partial.update(self.by_len.get(lt, ()))
         grams = self.grams
-        for g in {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}.intersection(grams):
-            partial |= grams[g]
+        title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
+        need = self.gram_need
+        # Same length: either string may be the needle, so either one's 4-grams bound the distance.
+        for k in self.by_len.get(lt, ()):
+            if k not in need:
+                partial.add(k)
+                continue
+            kg, n, lost = need[k]
+            if len(kg & title_grams) >= min(n, len(title_grams) - lost):
+                partial.add(k)
+        found: set[str] = set()
+        for g in title_grams.intersection(grams):
+            found |= grams[g]
+        for k in found:
+            if len(k) < lt:
+                kg, n, _ = need[k]
+                if len(kg & title_grams) >= n:
+                    partial.add(k)
         partial = {k for k in partial if len(k) <= lt}  # a longer key gets no partial_ratio
         token_set = set(self.ts_always)
         if self.ts_all:
@@ -730,7 +759,7 @@ class _Headings:
                 for k in self.ts_anchor.get(w, ()):
                     if self.ts_required[k] <= words:
                         token_set.add(k)
-            b = _joined_len(words)
+            b = sum(map(len, words)) + len(words) - 1
             slack = b - 1 - b * _TS_SHARE
             required = [w for w in words if len(w) > slack]
             if not required:
@@ -742,11 +771,21 @@ class _Headings:
                         break
                     inter = inter & self.ts_containing.get(w, set())
                 token_set |= inter
-            # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T
+            # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T; and few letters in only one of them
             lengths = self.ts_lengths
             lo = bisect_left(self.ts_len_keys, b * _TS_SHARE)
             hi = bisect_right(self.ts_len_keys, b / _TS_SHARE)
-            token_set.update(lengths[j][1] for j in range(lo, hi))
+            if lo < hi:
+                letters = set(title)
+                letters.discard(" ")
+                ts_letters = self.ts_letters
+                for j in range(lo, hi):
+                    a, k = lengths[j]
+                    if len(ts_letters[k] ^ letters) <= (1.0 - _TS_FRAC) * (a + b):
+                        token_set.add(k)
+        if exact:
+            partial -= exact
+            token_set -= exact
         return exact, partial, token_set
 
     def touched(self, exact: set[str], partial: set[str], token_set: set[str]) -> set[int]:
@@ -815,8 +854,8 @@ class _Outline:
     chapters: _Headings  # group i: the heading keys of sk.chapters[i]
     requires: tuple[tuple[str, ...], ...]
     excludes: tuple[tuple[str, ...], ...]
-    padded_excludes: tuple[tuple[str, ...], ...]  # " key "
     stripping: tuple[int, ...]  # blocks with heading keywords and excludes
+    strip_by_word: dict[str, tuple[tuple[str, int], ...]]  # (" exclude ", block) of those, under its longest word
     text_keys: tuple[tuple[tuple[str, str], ...], ...]  # (key, " key ")
 
 
@@ -829,14 +868,19 @@ def _outline(sk: Skeleton, template_kind: str) -> _Outline:
         return entry[1]
     blocks = tuple(sk.blocks(template_kind))
     excludes = tuple(b._exclude_keys for b in blocks)
+    stripping = tuple(i for i, b in enumerate(blocks) if b.heading_keywords and excludes[i])
+    strip_by_word: dict[str, list[tuple[str, int]]] = {}
+    for i in stripping:
+        for e in excludes[i]:
+            strip_by_word.setdefault(max(e.split(), key=len), []).append((f" {e} ", i))
     out = _Outline(
         blocks=blocks,
         headings=_Headings([b._heading_keys if b.heading_keywords else () for b in blocks]),
         chapters=_Headings([_keys(c.heading_keywords) for c in sk.chapters]),
         requires=tuple(b._require_keys for b in blocks),
         excludes=excludes,
-        padded_excludes=tuple(tuple(f" {e} " for e in ex) for ex in excludes),
-        stripping=tuple(i for i, b in enumerate(blocks) if b.heading_keywords and excludes[i]),
+        stripping=stripping,
+        strip_by_word={w: tuple(v) for w, v in strip_by_word.items()},
         text_keys=tuple(tuple((k, f" {k} ") for k in b._text_keys) for b in blocks),
     )
     if len(_OUTLINES) >= 64:  # skeletons built by tests: keep the memo small
@@ -850,12 +894,11 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     blocks = ol.blocks
     articles = zones.articles
     heads = ol.headings
+    strip_by_word = ol.strip_by_word
 
     # Chapters and the chapter of each article.
     chapters: dict[str, list[Node]] = {}
-    article_chapters: dict[int, set[str]] = {}
-    for top in zones.tree:
-        _walk_chapters(top, sk, ol.chapters, chapters, article_chapters, set())
+    article_chapters = _article_chapters(zones, sk, ol.chapters, chapters)
     matches: list[Match] = []
     for art in articles:
         title_key = key(art.full_title)
@@ -865,7 +908,8 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
         found = heads.scan(title_key)
         touched = heads.touched(*found)
         padded = f" {title_key} "
-        stripped = {i for i in ol.stripping if any(e in padded for e in ol.padded_excludes[i])}
+        # The blocks one of whose excludes the title holds (an exclude found is made of words of the title).
+        stripped = {i for w in set(title_key.split()) if w in strip_by_word for e, i in strip_by_word[w] if e in padded}
         for i in sorted(touched | stripped):
             b = blocks[i]
             if b.heading_requires and b.chapter not in in_chapters and not any(
@@ -944,18 +988,31 @@ def _words_key(folded: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
-def _walk_chapters(node: Node, sk: Skeleton, heads: _Headings, chapters: dict[str, list[Node]],
-                   article_chapters: dict[int, set[str]], current: set[str]) -> None:
-    if node.kind == "chuong":
+def _article_chapters(zones: Zones, sk: Skeleton, heads: _Headings,
+                      chapters: dict[str, list[Node]]) -> dict[int, set[str]]:
+    """Fill ``chapters`` (chapter key → "Chương" nodes whose name matches it) and return id(article) → the
+    chapter keys of its innermost "Chương" (none outside chapters). A node's subtree is a run of
+    :attr:`Zones.all_nodes` (pre-order) that ends at its last descendant: the articles are found by bisection."""
+    out: dict[int, set[str]] = {}
+    nodes = zones.nodes("chuong")
+    if not nodes:
+        return out
+    articles = zones.articles
+    position = {id(n): i for i, n in enumerate(zones.all_nodes)}
+    starts = [position[id(a)] for a in articles]
+    for node in nodes:
         title = key(node.full_title)
         found = heads.scan(title)
         current = {sk.chapters[i].key for i in sorted(heads.touched(*found)) if heads.hit(i, title, *found) is not None}
         for c in current:
             chapters.setdefault(c, []).append(node)
-    if node.kind == "dieu":
-        article_chapters[id(node)] = current
-    for child in node.children:
-        _walk_chapters(child, sk, heads, chapters, article_chapters, current)
+        last = node
+        while last.children:
+            last = last.children[-1]
+        # Chapters come in pre-order: an inner one, later, overrides the outer one for its articles.
+        for art in articles[bisect_left(starts, position[id(node)]): bisect_right(starts, position[id(last)])]:
+            out[id(art)] = current
+    return out
 
 
 # ====================================================================================== similarity

@@ -17,7 +17,7 @@ from typing import Literal, cast
 from rapidfuzz import fuzz
 
 from quyche.model import Document, Paragraph, Run
-from quyche.text import fold, squash
+from quyche.text import fold, fold_many, squash
 from quyche.text import is_upper as _text_is_upper
 
 Side = Literal["left", "right"] | None
@@ -233,6 +233,27 @@ def is_upper(text: str) -> bool:
     if text.isupper():
         return any(ch.isalpha() for ch in text)
     return _text_is_upper(text)
+
+
+def fold_keys(paragraphs: list[Paragraph]) -> None:
+    """Fill :attr:`Paragraph.key` of those of ``paragraphs`` not folded yet, all in one batch
+    (:func:`quyche.text.fold_many`: the same keys as one by one, in a few passes over the joined texts)."""
+    todo = [p for p in paragraphs if p._key is None]
+    if todo:
+        texts = list(dict.fromkeys([p.text for p in todo]))  # each text once (repeated lines, empty cells)
+        keys = dict(zip(texts, fold_many(texts), strict=True))
+        for p in todo:
+            p._key = keys[p.text]
+
+
+def fold_document_keys(doc: Document) -> None:
+    """:func:`fold_keys` of every paragraph of ``doc`` and of its zones (header pieces split from tab lines
+    are paragraphs of their own), once per document: for the rules that read the key of (nearly) every
+    paragraph."""
+    z = doc.zones
+    if "keys" not in z.memo:
+        z.memo["keys"] = True
+        fold_keys([*doc.paragraphs, *z.header, *z.signature, *z.recipients])
 
 
 def physical_side(p: Paragraph) -> Side:

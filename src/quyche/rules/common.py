@@ -251,6 +251,19 @@ def template_kind_for(zones: Zones, profile: object | None) -> str:
     return "7619-chibo" if fold(zones.summary_text).startswith("lam viec cua chi bo") else "7619-mau1"
 
 
+def piece_indices(joined: str, hits: list[int], sep: str = "\x00") -> list[int]:
+    """Indices of the pieces of ``joined`` (pieces joined with ``sep``) holding the positions ``hits``, sorted,
+    each once: a cheap search over the joined text of a zone tells which pieces need the real test."""
+    out: list[int] = []
+    i = prev = 0
+    for at in sorted(hits):
+        i += joined.count(sep, prev, at)
+        prev = at
+        if not out or out[-1] != i:
+            out.append(i)
+    return out
+
+
 # Abbreviations expanded before organisation names are compared ("Trường THPT X" = "Trường Trung học phổ
 # thông X"); folded tokens.
 _ORG_ABBREVIATIONS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -67,13 +68,14 @@ class Numbering:
     w:num is first used at that level.
     """
 
-    def __init__(self, root: etree._Element | None) -> None:
+    def __init__(self, root: etree._Element | Callable[[], etree._Element] | None) -> None:
         self._levels: dict[str, dict[int, Level]] = {}
         self._abstract_of: dict[str, str] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._overridden: dict[str, set[int]] = {}  # numId -> levels restarted by its lvlOverride
         self._used: set[tuple[str, int]] = set()
-        self._root = root  # read on the first numbered paragraph: most documents number by hand
+        # The part (or how to parse it), read on the first numbered paragraph: most documents number by hand.
+        self._root = root
 
     def _read(self, root: etree._Element) -> None:
         abstract: dict[str, dict[int, Level]] = {}
@@ -109,7 +111,7 @@ class Numbering:
             return ""
         if self._root is not None:
             root, self._root = self._root, None
-            self._read(root)
+            self._read(root() if callable(root) else root)
         if num_id not in self._levels:
             return ""
         levels = self._levels[num_id]

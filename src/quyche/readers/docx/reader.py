@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import partial
 
 from lxml import etree
@@ -45,7 +46,6 @@ _V_LINE = V + "line"
 _V_RECT = V + "rect"
 _V_SHAPE = V + "shape"
 _V_STROKE = V + "stroke"
-_W_ASCIITHEME = W + "asciiTheme"
 _W_BDO = W + "bdo"
 _W_BODY = W + "body"
 _W_BOOKMARKEND = W + "bookmarkEnd"
@@ -63,7 +63,6 @@ _W_FOOTERREFERENCE = W + "footerReference"
 _W_GRIDSPAN = W + "gridSpan"
 _W_GRIDCOL = W + "gridCol"
 _W_H = W + "h"
-_W_HANSITHEME = W + "hAnsiTheme"
 _W_HEADERREFERENCE = W + "headerReference"
 _W_HYPERLINK = W + "hyperlink"
 _W_INS = W + "ins"
@@ -83,7 +82,6 @@ _W_PICT = W + "pict"
 _W_PROOFERR = W + "proofErr"
 _W_PTAB = W + "ptab"
 _W_R = W + "r"
-_W_RFONTS = W + "rFonts"
 _W_RPR = W + "rPr"
 _W_RIGHT = W + "right"
 _W_SDT = W + "sdt"
@@ -142,15 +140,13 @@ def read_docx(data: bytes, source: str) -> Document:
     for rel_type, target in rels.values():
         by_type.setdefault(rel_type, target)
     styles_data = pkg.read(by_type["styles"]) if "styles" in by_type and pkg.has(by_type["styles"]) else None
-    theme: dict[str, str] = {}
-    if "theme" in by_type and pkg.has(by_type["theme"]) and (
-        (styles_data and b"Theme=" in styles_data) or _uses_theme(root)
-    ):
-        theme = theme_fonts(pkg.xml(by_type["theme"]))
+    theme: Callable[[], dict[str, str]] | None = None
+    if "theme" in by_type and pkg.has(by_type["theme"]):
+        theme = partial(_theme, pkg, by_type["theme"])  # read when a run's font comes from the theme
     sheet = StyleSheet(styles_data, theme)
     numbering = None
     if "numbering" in by_type and pkg.has(by_type["numbering"]):
-        numbering = Numbering(pkg.xml(by_type["numbering"]))
+        numbering = Numbering(partial(pkg.xml, by_type["numbering"]))  # parsed for the first list item
     walker = _Walker(sheet, numbering or Numbering(None))
     walker.raw_keys = _raw_keys(raw, root)
     walker.walk_container(body, "body")
@@ -215,8 +211,8 @@ def _raw_elements(data: bytes, start: bytes, end: bytes) -> list[bytes] | None:
     return out
 
 
-def _uses_theme(root: etree._Element) -> bool:
-    return any(el.get(_W_ASCIITHEME) or el.get(_W_HANSITHEME) for el in root.iter(_W_RFONTS))
+def _theme(pkg: Package, part: str) -> dict[str, str]:
+    return theme_fonts(pkg.xml(part))
 
 
 class _Walker:
@@ -327,7 +323,7 @@ class _Walker:
         boxes: list[tuple[etree._Element, int | None]] = []
         self._lines = []
         self._runs(p, pstyle, table_style, runs, boxes, depth)
-        lines = tuple(self._lines)
+        lines = tuple(self._lines) if self._lines else ()
         label = ""
         if num_id:
             label = self.numbering.label(num_id, ilvl)
@@ -335,21 +331,27 @@ class _Walker:
                 mark_fmt = runs[0].fmt if runs else self.sheet.run_format(pstyle, {}, table_style)
                 runs.insert(0, Run(label + " ", mark_fmt))
         if len(runs) == 1:
-            text = runs[0].text = _nfc(runs[0].text)
-        else:
+            run = runs[0]
+            text = run.text = _nfc(run.text)
+        elif runs:
             text = _nfc("".join([r.text for r in runs]))
             for run in runs:  # fresh objects of this paragraph: normalise in place
                 run.text = _nfc(run.text)
-        index = len(self.paragraphs) + 1
+        else:
+            text = ""
+        paragraphs = self.paragraphs
+        index = len(paragraphs) + 1
         if cell is not None:
             loc = Location(index, "table", cell[0], cell[1], cell[2], cell[3])
+        elif container == "body":
+            loc = Location(index)
         elif container == "textbox":
             ncols = 2 if textbox_col is not None else None
             loc = Location(index, "textbox", col=textbox_col, ncols=ncols)
         else:
             loc = Location(index, "header" if container == "header" else
                            "footer" if container == "footer" else "body")
-        self.paragraphs.append(
+        paragraphs.append(
             Paragraph(text, runs, loc, align, ind_left, ind_right, border, style_name, label, lines)
         )
         for box, col in boxes:
@@ -369,6 +371,7 @@ class _Walker:
             raise ReadError("cấu trúc tài liệu lồng nhau quá sâu (tệp bất thường)", "unsafe_xml")
         raw_keys = self.raw_keys
         run_cache = self._run_cache
+        sink = self.run_sink
         for r in el:
             tag = r.tag
             if tag != _W_R:
@@ -381,24 +384,34 @@ class _Walker:
                 continue
             # ---- one w:r
             rpr = None
-            parts: list[str] = []
+            text: str | None = None  # the run's text while it is one w:t; then ``parts`` holds it
+            parts: list[str] | None = None
             objects: list[etree._Element] | None = None
             for child in r:
                 tag = child.tag
                 if tag == _W_T:
-                    parts.append(child.text or "")
+                    piece = child.text or ""
                 elif tag == _W_RPR:
                     if rpr is None:
                         rpr = child
+                    continue
                 elif tag in _TEXT_TAGS:
-                    parts.append(_TEXT_TAGS[tag])
+                    piece = _TEXT_TAGS[tag]
                 elif tag == _W_SYM:
-                    parts.append(_sym(child))
-                elif tag in _OBJECT_TAGS:
-                    if objects is None:
-                        objects = []
-                    objects.append(child)
-            if not parts and objects is None:
+                    piece = _sym(child)
+                else:
+                    if tag in _OBJECT_TAGS:
+                        if objects is None:
+                            objects = []
+                        objects.append(child)
+                    continue
+                if text is None:
+                    text = piece
+                elif parts is None:
+                    parts = [text, piece]
+                else:
+                    parts.append(piece)
+            if text is None and objects is None:
                 continue  # nothing to read (hidden or not, the run adds nothing)
             key: RprKey | bytes
             if rpr is None:
@@ -420,10 +433,10 @@ class _Walker:
                 for child in objects:
                     boxes.extend(_text_boxes(child))
                     self._lines.extend(_line_shapes(child))
-            if parts:
-                runs.append(Run("".join(parts), fmt))
-                if self.run_sink is not None:
-                    self.run_sink.append(r)
+            if text is not None:
+                runs.append(Run(text if parts is None else "".join(parts), fmt))
+                if sink is not None:
+                    sink.append(r)
 
 
 def _grid_span(tc: etree._Element) -> etree._Element | None:
@@ -613,8 +626,9 @@ def _section(sect: etree._Element, pkg: Package, rels: dict[str, tuple[str, str]
             rel = rels.get(ref.get(R_ID) or "")
             if rel is None or not pkg.has(rel[1]):
                 continue
-            part_root = pkg.xml(rel[1])
+            part_root, part_data = pkg.xml_and_bytes(rel[1])
             walker = _Walker(sheet, Numbering(None))
+            walker.raw_keys = _raw_keys(part_data, part_root)
             walker.walk_container(part_root, where)
             has_page = _has_page_field(part_root)
             s.parts.append(HeaderFooter(ref.get(_W_TYPE) or "default", where, walker.paragraphs, has_page))  # type: ignore[arg-type]

@@ -19,8 +19,10 @@ from datetime import date
 
 from quyche.citations import Citation, find_citations, resolve
 from quyche.model import Document, Paragraph
-from quyche.references import Hop, OrgFacts, Reference, ReferenceCatalogue, packaged_catalogue, vn_date
+from quyche.references import Basis, Hop, OrgFacts, Reference, ReferenceCatalogue, packaged_catalogue, vn_date
 from quyche.rules.base import Context
+from quyche.rules.common import piece_indices
+from quyche.text import fold
 from quyche.zones import Zones
 
 CATALOGUE_SETTING = "reference_catalogue"
@@ -38,6 +40,38 @@ _TYPE_TAILS = frozenset(
     ("định", "dẫn", "thị", "luận", "quyết", "văn", "chế", "hoạch", "báo", "tri", "tư", "luật",
      "qđi", "qđ", "hd", "ct", "kl", "nq", "cv")
 )
+
+
+# The same necessary conditions, looked for once in the folded keys (Paragraph.key) of all the paragraphs joined
+# with NUL (no pattern below matches across it), so may_cite() runs on the few paragraphs that pass: a "/"; "dieu
+# le" ("điều lệ" folded; IGNORECASE lets "i" match a dotless "ı", which fold keeps); a number after a space (or a
+# colon after "số") with a folded type tail word just before it ("quy dinh so 294", "qd 294"). The last is looked
+# for in the reversed text as ASCII bytes, digits made "#" and other characters "?" (\d matches other scripts'
+# digits too): a pattern led by a rare literal is scanned fast, one led by a class or an alternation is tried at
+# every position.
+_KEY_WORDS = ("/", "dieu le", "d\u0131eu le")
+_DIGITS_TO_HASH = bytes.maketrans(b"0123456789", b"#" * 10)
+_REV_TAILS = "|".join(sorted({fold(t)[::-1] for t in _TYPE_TAILS}, key=len, reverse=True))
+_KEY_TAIL_REV = (
+    re.compile(f"#(?=[ :])(?: ?:? ?os)? ?(?:{_REV_TAILS})".encode()),
+    re.compile(f"\\?(?=[ :])(?: ?:? ?os)? ?(?:{_REV_TAILS})".encode()),  # only when some key is not ASCII
+)
+
+
+def _may_cite_indices(keys: list[str]) -> list[int]:
+    """Indices of the keys whose paragraphs may hold a citation (a superset: may_cite() decides)."""
+    joined = "\x00".join(keys)
+    hits: list[int] = []
+    for word in _KEY_WORDS:
+        at = joined.find(word)
+        while at >= 0:
+            hits.append(at)
+            at = joined.find(word, at + 1)
+    back = joined.encode("ascii", "replace").translate(_DIGITS_TO_HASH)[::-1]  # one byte per character
+    last = len(back) - 1
+    for rx in _KEY_TAIL_REV[: 1 if joined.isascii() else 2]:
+        hits.extend(last - m.start() for m in rx.finditer(back))
+    return piece_indices(joined, hits)
 
 
 def may_cite(text: str) -> bool:
@@ -111,14 +145,16 @@ def document_citations(doc: Document) -> DocCitations:
     lines = basis_lines(z)
     on_basis = {id(p) for p in lines}
     items: list[Cited] = []
-    for zone, paras in (("preamble", z.preamble), ("body", z.body), ("recipients", z.recipients)):
-        for p in paras:
-            text = p.plain
-            if not may_cite(text):
-                continue  # every citation has a number, or is the Điều lệ
-            basis = id(p) in on_basis
-            where = "preamble.cancu" if basis else zone
-            items.extend(Cited(c, p, where, basis) for c in find_citations(text))
+    scan = [("preamble", p) for p in z.preamble] + [("body", p) for p in z.body]
+    scan += [("recipients", p) for p in z.recipients]
+    for i in _may_cite_indices([p.key for _, p in scan]):
+        zone, p = scan[i]
+        text = p.plain
+        if not may_cite(text):
+            continue  # every citation has a number, or is the Điều lệ
+        basis = id(p) in on_basis
+        where = "preamble.cancu" if basis else zone
+        items.extend(Cited(c, p, where, basis) for c in find_citations(text))
     result = DocCitations(items, lines)
     z.memo["citations"] = result
     return result
@@ -131,7 +167,17 @@ def resolved(doc: Document, ctx: Context) -> list[tuple[Cited, Reference | None]
     key = (ctx.doc_date, cat.version, id(cat))
     found = cites._resolved.get(key)
     if found is None:
-        found = [(c, resolve(c.citation, cat, ctx.doc_date)) for c in cites.items]
+        # The same document cited again (the Điều lệ in every other article) resolves alike: once each. resolve()
+        # reads only these fields of a citation.
+        seen: dict[tuple[object, ...], Reference | None] = {}
+        found = []
+        for c in cites.items:
+            cit = c.citation
+            what = (cit.is_dieu_le, cit.number_symbol, cit.date, cit.year, cit.inferred_symbol, cit.number,
+                    cit.type_code)
+            if what not in seen:
+                seen[what] = resolve(cit, cat, ctx.doc_date)
+            found.append((c, seen[what]))
         cites._resolved[key] = found
     return found
 
@@ -232,6 +278,22 @@ def organisation_words(facts: OrgFacts) -> str:
     return ORG_WORDS.get(facts.sector or facts.type, "tổ chức đảng")
 
 
-def functions_for(cat: ReferenceCatalogue, facts: OrgFacts, on: date) -> list[Reference]:
-    """Functions-and-tasks regulations in force on ``on`` for the organisation itself (not its staff bodies)."""
-    return [r for r in cat.for_profile(facts, on, kind="functions") if r.subject is None]
+def functions_for(cat: ReferenceCatalogue, facts: OrgFacts, on: date, doc: Document | None = None) -> list[Reference]:
+    """Functions-and-tasks regulations in force on ``on`` for the organisation itself (not its staff bodies);
+    with ``doc``, computed once per document (do not mutate the list)."""
+    if doc is None:
+        return [r for r in cat.for_profile(facts, on, kind="functions") if r.subject is None]
+    key = ("ref.functions_for", cat, facts, on)
+    found = doc.zones.memo.get(key)
+    if found is None:
+        found = doc.zones.memo[key] = functions_for(cat, facts, on)
+    return found  # type: ignore[return-value]
+
+
+def expected_basis_items(doc: Document, cat: ReferenceCatalogue, facts: OrgFacts, on: date) -> list[Basis]:
+    """:meth:`ReferenceCatalogue.expected_basis_items`, computed once per document (do not mutate the list)."""
+    key = ("ref.expected_basis_items", cat, facts, on)
+    found = doc.zones.memo.get(key)
+    if found is None:
+        found = doc.zones.memo[key] = cat.expected_basis_items(facts, on)
+    return found  # type: ignore[return-value]

@@ -42,7 +42,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     cat = catalogue_for(ctx)
     facts = org_facts(ctx)
     on = effective_date(ctx)
-    right = functions_for(cat, facts, on)
+    right = functions_for(cat, facts, on, doc)
     who = organisation_words(facts)
     for cited, ref in cited_refs(doc, ctx):
         if ref.kind != "functions" or cat.applies(ref, facts, on):

@@ -19,6 +19,7 @@ from quyche.rules.ref._cites import (
     cited_refs,
     document_citations,
     effective_date,
+    expected_basis_items,
     full_name,
     functions_for,
     org_facts,
@@ -35,13 +36,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     facts = org_facts(ctx)
     on = effective_date(ctx)
     expected: list[Reference] = []
-    for b in cat.expected_basis_items(facts, on):
+    for b in expected_basis_items(doc, cat, facts, on):
         if b.slot == "functions" and b.reference is not None and b.reference not in expected:
             expected.append(b.reference)
     if not expected and not getattr(ctx.profile, "is_dn_cap_tren", False):
         # references.md §4 lists no functions regulation for the 147 set: 287-QĐ/TW is for the
         # grassroots units of an enterprise, not for its đảng ủy cấp trên cơ sở.
-        expected = functions_for(cat, facts, on)
+        expected = list(functions_for(cat, facts, on, doc))
     if not expected:
         return  # no functions regulation known for this type (references.md §3.3: thôn, tổ dân phố)
     for _cited, ref in cited_refs(doc, ctx, basis_only=True):

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from quyche.model import Document
 from quyche.references import OrgFacts
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.ref._cites import basis_text, catalogue_for, document_citations, effective_date
+from quyche.rules.ref._cites import (
+    basis_text,
+    catalogue_for,
+    document_citations,
+    effective_date,
+    expected_basis_items,
+)
 from quyche.text import fold
 
 _START = r"(?:^|[;,]\s*|\bva\s+|\bcan cu\s+)"
@@ -38,7 +44,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         return  # no căn cứ block at all: REF-DIEULE-MISSING reports it
     wanted: dict[str, str] = {k: v[1] for k, v in _WHAT.items()}
     if ctx.profile is not None:
-        items = catalogue_for(ctx).expected_basis_items(OrgFacts.from_profile(ctx.profile), effective_date(ctx))
+        items = expected_basis_items(doc, catalogue_for(ctx), OrgFacts.from_profile(ctx.profile), effective_date(ctx))
         if items:
             wanted = {b.local: b.text for b in items if b.role == "local" and b.local in _WHAT}
     texts = [fold(basis_text(p)) for p in lines]

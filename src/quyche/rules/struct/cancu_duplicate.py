@@ -43,6 +43,7 @@ _SYMBOL = re.compile(r"\b(\d{1,5})\s*-\s*([a-z]{1,5})\s*/\s*([a-z]+(?:-[a-z]+)*)
 _BARE = re.compile(r"^(?:so\s+)?(\d{1,5})\b(?!\s*-\s*[a-z])")
 _LEAD = re.compile(r"^[-–+•\s]*can cu\s+")
 _RAW_LEAD = re.compile(r"^[-–+•\s]*căn cứ\s+", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[^\w ]")
 _RAW_SYMBOL = re.compile(r"(\d{1,5})\s*[-‐‑‒–—−]\s*([A-Za-zĐđ]{1,5})\s*/\s*([A-Za-zĐđ]+(?:-[A-Za-zĐđ]+)*)")
 
 
@@ -99,7 +100,7 @@ def citations(text: str, folded: str | None = None) -> list[tuple[str, str]]:
             out.append((f"{int(bare.group(1))}-{_TYPES[word][0]}", f"{_TYPES[word][1]} {bare.group(1)}"))
             continue
         if i == 0:  # an unnumbered citation ("Nghị quyết Đại hội …"): the whole text is its key
-            text_key = re.sub(r"[^\w ]", " ", segment)
+            text_key = _NOT_WORD.sub(" ", segment)
             shown = _RAW_LEAD.sub("", text.strip()).rstrip(" ;,.")
             out.append((" ".join(text_key.split()), shown[:60] + ("…" if len(shown) > 60 else "")))
     return out

@@ -21,14 +21,21 @@ from itertools import accumulate
 from quyche.model import Document, Paragraph
 from quyche.profile import Profile
 from quyche.rules.base import PROFILE, Context, Hit, rule
-from quyche.rules.common import org_key
+from quyche.rules.common import org_key, piece_indices
 from quyche.text import fold, nfc
 from quyche.zones import Zones
 
-_PREFIX = re.compile(r"(?<!\w)(?:Ban\s+Chấp\s+hành\s+Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)|Chi\s+bộ|Đảng\s+bộ)(?!\w)",
-                     re.IGNORECASE)
+# Case-insensitive "Ban Chấp hành Đảng bộ", "Đảng ủy" / "Đảng uỷ", "Chi bộ", "Đảng bộ" at a word start. Written
+# led by a case-sensitive class of their first letters (nothing else matches "b", "đ" or "c" case-insensitively),
+# each alternative checking the letter it follows: a pattern led by a class is scanned fast.
+_PREFIX = re.compile(
+    r"[bBđĐcC](?<!\w[bBđĐcC])"
+    r"(?i:(?<=b)an\s+chấp\s+hành\s+đảng\s+bộ|(?<=đ)ảng\s+(?:ủy|uỷ)|(?<=c)hi\s+bộ|(?<=đ)ảng\s+bộ)(?!\w)"
+)
 _CANCU = re.compile(r"^[-–+•]?\s*căn\s+cứ\b", re.IGNORECASE)
-_TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"'!?]+)")
+_TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"'!?]+)")  # one word and the space before it
+_RUN = re.compile(r"(?:\s*[^\s,;:.()\[\]“”\"'!?]+)*")  # words matched by _TOKEN one after another
+_WORD = re.compile(r"[^\s,;:.()\[\]“”\"'!?]+")  # the words inside a run
 # Level words that may open a name in lower case ("xã An Hòa", "thôn Đông Sơn", "tổ Toán - Tin").
 _LEVELS = ("to dan pho", "khu pho", "thi tran", "thi xa", "thanh pho", "dac khu", "co quan", "cong ty", "benh vien",
            "xa", "phuong", "tinh", "huyen", "quan", "thon", "ban", "ap", "lang", "xom", "buon", "khoi", "khu", "to",
@@ -53,18 +60,36 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def _may_open(text: str, start: int) -> bool:
+    """False when the first word after a prefix already tells _name_after() there is no name (most prefixes are
+    generic: "các chi bộ trực thuộc", "Đảng ủy, Thường trực …")."""
+    lead = _TOKEN.match(text, start)
+    if lead is None:
+        return False
+    if not _is_cap(lead.group(1)):
+        return fold(lead.group(1)) in _LEVEL_FIRST
+    return fold(lead.group(1)) not in _STOP
+
+
 def _name_after(text: str, start: int) -> tuple[str, int] | None:
     """The organisation name starting at ``text[start:]`` (after a prefix) and its end, or None when the
     prefix is used generically (no capitalised word opens the name)."""
+    if not _may_open(text, start):
+        return None
+    # The tokens are the words of the run _TOKEN matches one after another from ``start`` (at most 24), read
+    # only as far as the name needs them: most names end after a few words.
+    words = _WORD.finditer(text, start, _RUN.match(text, start).end())  # type: ignore[union-attr]
     toks: list[tuple[str, int, int]] = []
-    pos = start
-    while len(toks) < 24:
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            break  # the group is never empty: a match is a token
-        a, pos = m.span(1)
-        toks.append((text[a:pos], a, pos))
-    if not toks:
+
+    def has(k: int) -> bool:
+        while len(toks) <= k:
+            m = next(words, None) if len(toks) < 24 else None
+            if m is None:
+                return False
+            toks.append((m.group(), *m.span()))
+        return True
+
+    if not has(0):
         return None
     i = 0
     # A leading level word in lower case ("xã", "tổ dân phố").
@@ -72,18 +97,18 @@ def _name_after(text: str, start: int) -> tuple[str, int] | None:
         first = fold(toks[0][0])
         if first not in _LEVEL_FIRST:
             return None
-        words = [first, *(fold(t[0]) for t in toks[1:3])]
-        i = next((len(lw) for lw in _LEVEL_WORDS if words[: len(lw)] == lw), 0)
+        has(2)
+        level = [first, *(fold(t[0]) for t in toks[1:3])]
+        i = next((len(lw) for lw in _LEVEL_WORDS if level[: len(lw)] == lw), 0)
         if not i:
             return None
-        if i >= len(toks) or not _is_cap(toks[i][0]):
+        if not has(i) or not _is_cap(toks[i][0]):
             return None
     elif fold(toks[0][0]) in _STOP:
         return None
     end = toks[i][2]
     j = i
-    n = len(toks)
-    while j < n:
+    while has(j):
         word = toks[j][0]
         if j > i and _PREFIX.match(text, toks[j][1]):
             break  # the next organisation's name begins
@@ -98,9 +123,9 @@ def _name_after(text: str, start: int) -> tuple[str, int] | None:
             break
         # Lower-case words belong to the name only when a capitalised word follows soon ("Mầm non Hoa Sen").
         k = j
-        while k < n and k - j < _MAX_LOWER_RUN and not _is_cap(toks[k][0]) and fold(toks[k][0]) not in _STOP:
+        while has(k) and k - j < _MAX_LOWER_RUN and not _is_cap(toks[k][0]) and fold(toks[k][0]) not in _STOP:
             k += 1
-        if k < n and k - j < _MAX_LOWER_RUN and _is_cap(toks[k][0]) and not _PREFIX.match(text, toks[k][1]):
+        if has(k) and k - j < _MAX_LOWER_RUN and _is_cap(toks[k][0]) and not _PREFIX.match(text, toks[k][1]):
             j = k
             continue
         break
@@ -132,16 +157,25 @@ def _scan(z: Zones) -> Iterator[tuple[str, Paragraph]]:
     yield from (("recipients", p) for p in z.recipients)
 
 
+_ZONES = ("title.summary", "preamble", "body", "recipients")
+
+
 def _candidates(z: Zones) -> list[tuple[str, Paragraph]]:
     """The pieces of _scan() that may name an organisation (a superset: the caller runs _PREFIX on each)."""
-    scan = list(_scan(z))
-    keys = [p.key for _, p in scan]
+    paras = [*z.title_summary, *z.preamble, *z.body, *z.recipients]  # _scan() order, căn cứ lines still in
+    keys = [p.key for p in paras]
     joined = "\x00".join(keys)
     hits = [m.start() for rx in _KEY_MARKS for m in rx.finditer(joined)]
     if not hits:
         return []
-    starts = list(accumulate((len(k) + 1 for k in keys), initial=0))
-    return [scan[i] for i in sorted({bisect_right(starts, at) - 1 for at in hits})]
+    ends = list(accumulate((len(z.title_summary), len(z.preamble), len(z.body), len(z.recipients))))
+    out: list[tuple[str, Paragraph]] = []
+    for i in piece_indices(joined, hits):
+        zone = _ZONES[bisect_right(ends, i)]
+        if zone == "preamble" and _CANCU.match(paras[i].plain):
+            continue  # a căn cứ line: _scan() leaves it out
+        out.append((zone, paras[i]))
+    return out
 
 
 def _tail_known(text: str, start: int, units: list[str], longest: int) -> bool:
@@ -173,10 +207,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = nfc(p.plain)
         seen: set[str] = set()
         for m in _PREFIX.finditer(text):
+            # _name_after() is None or the name is known: either way no finding; the cheap tests first.
+            if not _may_open(text, m.end()) or _tail_known(text, m.end(), units, longest):
+                continue
             found = _name_after(text, m.end())
             if found is None:
-                continue
-            if _tail_known(text, m.end(), units, longest):
                 continue
             if below_province and fold(found[0]).startswith(_PROVINCE):
                 continue  # the province above the commune: not in the profile, and no sibling's name
