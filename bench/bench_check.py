@@ -3,7 +3,7 @@
 (a) the bare floor: unzip and lxml-parse word/document.xml + word/styles.xml;
 (b) python-docx's ``Document()`` load of the same file.
 Documents: ≈15-page working regulations built in memory (tests/factory.py), plus the shared corpus
-where present. Usage: ``python bench/bench_check.py [--rounds N]``. Never run as a timed test.
+where present. Usage: ``python bench/bench_check.py [--rounds N] [--select SCOPE ...]``. Never run as a timed test.
 """
 
 from __future__ import annotations
@@ -110,27 +110,37 @@ def main() -> None:
     global CHECKER
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=40)
-    ap.add_argument("--select", default="", help="rule IDs or prefixes, e.g. TYP,FMT,STR (default: all rules)")
+    ap.add_argument("--select", action="append", default=None,
+                    help="a rule scope: IDs or prefixes, e.g. TYP,FMT,STR; repeat for several scopes; 'all' for every "
+                         "rule (default: TYP,FMT,STR and all)")
     args = ap.parse_args()
-    CHECKER = Checker(Selection(select=tuple(x for x in args.select.split(",") if x)))
+    scopes = args.select or ["TYP,FMT,STR", "all"]
     example = load_profile(ROOT / "examples" / "quy-che-dang-uy-xa-an-hoa.profile.yaml")
     docs = [(f"quy-che-15-trang-{i}.docx", long_regulation(i), example) for i in range(3)] + corpus_docs()
-    for _, data, profile in docs:  # warm imports and data loaders
-        quyche_check(data, profile), bare(data), python_docx(data)
-    TEXT_CACHES.extend(_text_caches())
-    gc.collect()
-    rows = []
-    print(f"{'document':32} {'paras':>6} {'check ms':>9} {'bare ms':>8} {'docx ms':>8} {'÷bare':>6} {'÷docx':>6}")
-    for name, data, profile in docs:
-        paras = len(read_docx(data, name).paragraphs)
-        c = median_ms(quyche_check, data, args.rounds, profile)
-        b = median_ms(bare, data, args.rounds)
-        d = median_ms(python_docx, data, args.rounds)
-        rows.append((c, b, d))
-        print(f"{name:32} {paras:6d} {c:9.2f} {b:8.2f} {d:8.2f} {c / b:6.2f} {c / d:6.2f}")
-    cs, bs, ds = (statistics.median(col) for col in zip(*rows, strict=True))
-    print(f"\nmedian per document: check {cs:.2f} ms, bare parse {bs:.2f} ms, python-docx load {ds:.2f} ms")
-    print(f"ratios: check ÷ bare = {cs / bs:.2f} (goal ≤ 3), check ÷ python-docx = {cs / ds:.2f} (goal < 1)")
+    summary = []
+    for scope in scopes:
+        picked = () if scope == "all" else tuple(x for x in scope.split(",") if x)
+        CHECKER = Checker(Selection(select=picked))
+        for _, data, profile in docs:  # warm imports and data loaders
+            quyche_check(data, profile), bare(data), python_docx(data)
+        TEXT_CACHES[:] = _text_caches()
+        gc.collect()
+        rows = []
+        print(f"\nscope: {scope} ({len(CHECKER.active())} rules)")
+        print(f"{'document':32} {'paras':>6} {'check ms':>9} {'bare ms':>8} {'docx ms':>8} {'÷bare':>6} {'÷docx':>6}")
+        for name, data, profile in docs:
+            paras = len(read_docx(data, name).paragraphs)
+            c = median_ms(quyche_check, data, args.rounds, profile)
+            b = median_ms(bare, data, args.rounds)
+            d = median_ms(python_docx, data, args.rounds)
+            rows.append((c, b, d))
+            print(f"{name:32} {paras:6d} {c:9.2f} {b:8.2f} {d:8.2f} {c / b:6.2f} {c / d:6.2f}")
+        cs, bs, ds = (statistics.median(col) for col in zip(*rows, strict=True))
+        summary.append((scope, len(CHECKER.active()), cs, bs, ds))
+    print("\nmedian per document (goals: ≤ 10 ms, ÷ bare ≤ 3, ÷ python-docx < 1)")
+    for scope, n, cs, bs, ds in summary:
+        print(f"  {scope:12} {n:3d} rules: check {cs:.2f} ms, bare parse {bs:.2f} ms, python-docx load {ds:.2f} ms; "
+              f"÷ bare {cs / bs:.2f}, ÷ python-docx {cs / ds:.2f}")
 
 
 if __name__ == "__main__":

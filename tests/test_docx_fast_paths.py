@@ -11,12 +11,13 @@ import io
 import re
 import sys
 import zipfile
+from dataclasses import FrozenInstanceError, replace
 
 import pytest
 from lxml import etree
 
 from quyche.errors import ReadError
-from quyche.model import Document, Paragraph
+from quyche.model import Document, Location, Paragraph
 from quyche.readers.docx import reader
 from quyche.readers.docx.ooxml import W_NS, parse_rpr, rpr_key, rpr_props
 from quyche.readers.docx.styles import StyleSheet
@@ -155,6 +156,32 @@ def test_white_space_collapse_matches_the_regular_expression() -> None:
     for s in samples:
         assert squash(s) == ws.sub(" ", s.replace("\u00a0", " ")).strip()
         assert fold(s) == ws.sub(" ", s.translate(_FOLD)).strip()
+
+
+
+def test_paragraph_plain_shortcut_matches_squash() -> None:
+    # Paragraph keeps printable text without doubled or edge spaces as is: every other white-space
+    # character must be unprintable for that to be the collapse.
+    assert not [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 32 and chr(c).isprintable()]
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    samples = ["", " ", "x", " x", "x ", "a  b", "a b", "Điều 1. Phạm vi", spaces, f"a{spaces}b", "​x ​",
+               *(f"a{c}b" for c in spaces), *(f"{c}a" for c in spaces), *(f"a{c}" for c in spaces)]
+    for s in samples:
+        assert Paragraph(s, [], Location(1)).plain == squash(s) == " ".join(s.split())
+
+
+def test_location_init_is_the_dataclass_init() -> None:
+    a = Location(3, "table", 1, 2, 3, 4)
+    values = (a.paragraph, a.container, a.table, a.row, a.col, a.ncols, a.page, a.line)
+    assert values == (3, "table", 1, 2, 3, 4, None, None)
+    b = Location(paragraph=3, container="table", table=1, row=2, col=3, ncols=4)
+    assert a == b and hash(a) == hash(b) and replace(a, col=1) == Location(3, "table", 1, 2, 1, 4)
+    assert Location(7) == Location(7, "body", None, None, None, None, None, None)
+    assert repr(Location(2, line=5)).startswith("Location(paragraph=2, container='body'")
+    with pytest.raises(FrozenInstanceError):
+        a.col = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Location()  # type: ignore[call-arg]
 
 
 def corrupt_part(data: bytes, name: str) -> bytes:

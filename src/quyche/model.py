@@ -10,7 +10,7 @@ underline): rules treat ``None`` as "not applicable", never as a fault.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -80,6 +80,36 @@ class Location:
         return ", ".join(parts)
 
 
+def _location_init() -> Callable[..., None]:
+    """Location.__init__ with the dataclass's signature and effect: the slots set through their
+    descriptors (what the generated frozen ``object.__setattr__`` calls end in), at half the cost;
+    readers build one Location per paragraph."""
+    set_paragraph, set_container, set_table, set_row, set_col, set_ncols, set_page, set_line = (
+        getattr(Location, name).__set__ for name in Location.__slots__
+    )
+
+    def __init__(
+        self: Location, paragraph: int, container: Container = "body", table: int | None = None,
+        row: int | None = None, col: int | None = None, ncols: int | None = None, page: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        set_paragraph(self, paragraph)
+        set_container(self, container)
+        set_table(self, table)
+        set_row(self, row)
+        set_col(self, col)
+        set_ncols(self, ncols)
+        set_page(self, page)
+        set_line(self, line)
+
+    __init__.__qualname__ = "Location.__init__"
+    return __init__
+
+
+assert Location.__slots__ == ("paragraph", "container", "table", "row", "col", "ncols", "page", "line")
+setattr(Location, "__init__", _location_init())  # noqa: B010 (type checkers keep the dataclass signature)
+
+
 @dataclass(slots=True)
 class Paragraph:
     text: str  # NFC, as a reader sees it, automatic numbering label included
@@ -112,7 +142,12 @@ class Paragraph:
         self.style = style
         self.label = label
         self.lines = lines
-        self.plain = " ".join(text.split())  # quyche.text.squash
+        # quyche.text.squash. Every white-space character but " " is unprintable, so printable text
+        # without doubled, leading or trailing spaces is already collapsed (most paragraphs).
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            self.plain = text
+        else:
+            self.plain = " ".join(text.split())
         self._key = None
 
     @property

@@ -23,9 +23,9 @@ import re
 import re._parser as sre_parse
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any
 
@@ -630,6 +630,22 @@ _GRAM = 4
 _PARTIAL_FRAC = 1.0 - (HEADING_PARTIAL_MIN - 0.01) / 100.0
 _TS_FRAC = (HEADING_TOKEN_SET_MIN - 0.01) / 100.0
 _TS_SHARE = _TS_FRAC / (2.0 - _TS_FRAC)  # 2s/(s+a) ≥ T  ⟺  s ≥ a·T/(2−T)
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+class _Outside:
+    """The keys outside a set (``k in _Outside(s)`` ⟺ ``k not in s``)."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
+
+    def __contains__(self, k: object) -> bool:
+        return k not in self.keys
+
+    def __bool__(self) -> bool:
+        return True
 
 
 def _joined_len(words: Iterable[str]) -> int:
@@ -668,6 +684,7 @@ class _Headings:
             for k in dict.fromkeys(g):
                 groups_of.setdefault(k, []).append(i)
         self.groups_of = {k: tuple(v) for k, v in groups_of.items()}
+        self.group_keys = [frozenset(g) for g in self.groups]
         # Exact: a key found is made of words of the title; index it under its longest word.
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for k in keys:
@@ -701,9 +718,8 @@ class _Headings:
         self.ts_always: set[str] = set()
         self.ts_required: dict[str, frozenset[str]] = {}
         self.ts_anchor: dict[str, list[str]] = {}
-        self.ts_containing: dict[str, set[str]] = {}
+        containing: dict[str, set[str]] = {}
         self.ts_lengths: list[tuple[int, str]] = []
-        self.ts_letters: dict[str, frozenset[str]] = {}
         for k in ts:
             words = set(k.split())
             a = _joined_len(words)
@@ -715,49 +731,85 @@ class _Headings:
             else:
                 self.ts_always.add(k)
             for w in words:
-                self.ts_containing.setdefault(w, set()).add(k)
+                containing.setdefault(w, set()).add(k)
             self.ts_lengths.append((a, k))
-            self.ts_letters[k] = frozenset(k.replace(" ", ""))
         self.ts_lengths.sort()
+        self.ts_containing = {w: frozenset(v) for w, v in containing.items()}
+        alphabet = sorted({c for k in ts for c in k if c != " "})
+        self.letter_bits = {c: 1 << i for i, c in enumerate(alphabet)}
+        self.ts_mask = {k: sum(self.letter_bits[c] for c in set(k) if c != " ") for k in ts}
+        self.gram_set = frozenset(self.grams)
         self.ts_len_keys = [a for a, _ in self.ts_lengths]
 
-    def scan(self, title: str) -> tuple[set[str], set[str], set[str]]:
-        """For one title key: the keys found exactly, the other keys whose ``partial_ratio`` may reach
-        ``HEADING_PARTIAL_MIN`` and the other keys whose ``token_set_ratio`` may reach
-        ``HEADING_TOKEN_SET_MIN``."""
+    def hits(self, title: str, only: int | None = None,
+             allow: Callable[[int], bool] | None = None) -> dict[int, tuple[float, str, str]]:
+        """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit (only group ``only``
+        when given). Exact keys first: a group holding a key found exactly is decided (its first such key), so
+        the fuzzy filters and scores run only for keys of the other groups, and a group ``allow`` refuses is
+        not scored fuzzily (it is left out: the caller drops it anyway)."""
+        out: dict[int, tuple[float, str, str]] = {}
         if not title:
-            return set(), set(), set()
+            return out
+        groups_of = self.groups_of
+        groups = self.groups
         words = set(title.split())
         padded = f" {title} "
         by_word = self.by_word
         exact = {k for w in words if w in by_word for k, pk in by_word[w] if pk in padded}
+        for k in exact:
+            for g in groups_of[k]:
+                if g not in out and (only is None or g == only):
+                    for e in groups[g]:
+                        if e in exact:
+                            out[g] = (100.0, "heading", e)
+                            break
+        # Only the keys of a group still to decide (``only``, when given) need the fuzzy filters.
+        skip: Container[str]
+        if only is not None:
+            if only in out:
+                return out
+            keep = self.group_keys[only]
+            skip = _Outside(keep)
+        elif out:
+            skip = {k for g in out for k in groups[g] if all(h in out for h in groups_of[k])}
+        else:
+            skip = _NO_KEYS
         lt = len(title)
-        partial = set(self.always)
-        grams = self.grams
+        partial: set[str] = set()
+        for k in self.always:
+            if len(k) <= lt and k not in skip:
+                partial.add(k)
         title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
         need = self.gram_need
         # Same length: either string may be the needle, so either one's 4-grams bound the distance.
         for k in self.by_len.get(lt, ()):
+            if k in skip:
+                continue
             if k not in need:
                 partial.add(k)
                 continue
             kg, n, lost = need[k]
             if len(kg & title_grams) >= min(n, len(title_grams) - lost):
                 partial.add(k)
-        found: set[str] = set()
-        for g in title_grams.intersection(grams):
-            found |= grams[g]
-        for k in found:
-            if len(k) < lt:
+        grams = self.grams
+        seen: set[str] = set()
+        for gram in title_grams & self.gram_set:
+            for k in grams[gram]:
+                if k in seen or len(k) >= lt:
+                    continue
+                seen.add(k)
+                if k in skip:
+                    continue
                 kg, n, _ = need[k]
                 if len(kg & title_grams) >= n:
                     partial.add(k)
-        partial = {k for k in partial if len(k) <= lt}  # a longer key gets no partial_ratio
-        token_set = set(self.ts_always)
+        token_set: set[str] = set()
         if self.ts_all:
+            token_set.update(self.ts_always)
+            ts_required = self.ts_required
             for w in words:
                 for k in self.ts_anchor.get(w, ()):
-                    if self.ts_required[k] <= words:
+                    if ts_required[k] <= words:
                         token_set.add(k)
             b = sum(map(len, words)) + len(words) - 1
             slack = b - 1 - b * _TS_SHARE
@@ -765,56 +817,63 @@ class _Headings:
             if not required:
                 token_set |= self.ts_all
             else:
-                inter = self.ts_containing.get(required[0], set())
+                inter = self.ts_containing.get(required[0], _NO_KEYS)
                 for w in required[1:]:
                     if not inter:
                         break
-                    inter = inter & self.ts_containing.get(w, set())
+                    inter = inter & self.ts_containing.get(w, _NO_KEYS)
                 token_set |= inter
             # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T; and few letters in only one of them
             lengths = self.ts_lengths
             lo = bisect_left(self.ts_len_keys, b * _TS_SHARE)
             hi = bisect_right(self.ts_len_keys, b / _TS_SHARE)
             if lo < hi:
-                letters = set(title)
-                letters.discard(" ")
-                ts_letters = self.ts_letters
+                # |letters(k) △ letters(t)|: the letters as bits; a title letter no key has is one more each.
+                bits = self.letter_bits
+                mask = extra = 0
+                for c in set(title):
+                    bit = bits.get(c)
+                    if bit is None:
+                        extra += c != " "
+                    else:
+                        mask |= bit
+                ts_mask = self.ts_mask
+                bound = 1.0 - _TS_FRAC
                 for j in range(lo, hi):
                     a, k = lengths[j]
-                    if len(ts_letters[k] ^ letters) <= (1.0 - _TS_FRAC) * (a + b):
+                    if (ts_mask[k] ^ mask).bit_count() + extra <= bound * (a + b):
                         token_set.add(k)
-        if exact:
-            partial -= exact
-            token_set -= exact
-        return exact, partial, token_set
-
-    def touched(self, exact: set[str], partial: set[str], token_set: set[str]) -> set[int]:
-        """The groups a title may match (given :meth:`scan`); no other group can."""
-        groups_of = self.groups_of
-        out: set[int] = set()
-        for keys in (exact, partial, token_set):
-            for k in keys:
-                out.update(groups_of[k])
+        if skip:
+            token_set = {k for k in token_set if k not in skip}
+        if not partial and not token_set:
+            return out
+        todo: set[int] = set()
+        if only is not None:
+            todo.add(only)
+        else:
+            for cands in (partial, token_set):
+                for k in cands:
+                    todo.update(groups_of[k])
+            todo.difference_update(out)
+        scores: dict[str, float] = {}
+        for g in todo:
+            if allow is not None and not allow(g):
+                continue
+            best: tuple[float, str, str] | None = None
+            for k in groups[g]:
+                # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
+                score = scores.get(k)
+                if score is None:
+                    score = fuzz.partial_ratio(k, title) if k in partial else 0.0
+                    if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
+                        ts = fuzz.token_set_ratio(k, title)
+                        score = ts if ts >= HEADING_TOKEN_SET_MIN else score
+                    scores[k] = score
+                if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
+                    best = (float(score), "heading-fuzzy", k)
+            if best is not None:
+                out[g] = best
         return out
-
-    def hit(self, group: int, title: str, exact: set[str], partial: set[str],
-            token_set: set[str]) -> tuple[float, str, str] | None:
-        """``_heading_hit(self.groups[group], title)``, given ``scan(title)``."""
-        keys = self.groups[group]
-        if exact:
-            for k in keys:
-                if k in exact:
-                    return 100.0, "heading", k  # the fuzzy scores of the keys before it are dropped anyway
-        best: tuple[float, str, str] | None = None
-        for k in keys:
-            # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
-            score = fuzz.partial_ratio(k, title) if k in partial and len(k) <= len(title) else 0.0
-            if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
-                ts = fuzz.token_set_ratio(k, title)
-                score = ts if ts >= HEADING_TOKEN_SET_MIN else score
-            if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
-                best = (float(score), "heading-fuzzy", k)
-        return best
 
 
 def match_chapter(chapter: Chapter, node: Node) -> tuple[float, str, str] | None:
@@ -860,6 +919,7 @@ class _Outline:
 
 
 _OUTLINES: dict[tuple[int, str], tuple[Skeleton, _Outline]] = {}
+_NO_CHAPTERS: frozenset[str] = frozenset()
 
 
 def _outline(sk: Skeleton, template_kind: str) -> _Outline:
@@ -889,6 +949,17 @@ def _outline(sk: Skeleton, template_kind: str) -> _Outline:
     return out
 
 
+def _allowed(ol: _Outline, i: int, title_key: str, in_chapters: Set[str]) -> bool:
+    """Block ``i`` may match the title: it needs no ``heading_requires``, or the article sits in a chapter of
+    its own kind, or the title holds one of them."""
+    b = ol.blocks[i]
+    return not b.heading_requires or b.chapter in in_chapters or any(_has(title_key, r) for r in ol.requires[i])
+
+
+def _scored(ol: _Outline, title_key: str, in_chapters: Set[str], stripped: Set[int], i: int) -> bool:
+    return i not in stripped and _allowed(ol, i, title_key, in_chapters)
+
+
 def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     ol = _outline(sk, template_kind)
     blocks = ol.blocks
@@ -904,24 +975,18 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
         title_key = key(art.full_title)
         if not title_key:
             continue
-        in_chapters = article_chapters.get(id(art), set())
-        found = heads.scan(title_key)
-        touched = heads.touched(*found)
+        in_chapters = article_chapters.get(id(art), _NO_CHAPTERS)
         padded = f" {title_key} "
         # The blocks one of whose excludes the title holds (an exclude found is made of words of the title).
         stripped = {i for w in set(title_key.split()) if w in strip_by_word for e, i in strip_by_word[w] if e in padded}
-        for i in sorted(touched | stripped):
-            b = blocks[i]
-            if b.heading_requires and b.chapter not in in_chapters and not any(
-                _has(title_key, r) for r in ol.requires[i]
-            ):
+        # Blocks whose title test is moot (``heading_requires`` unmet) or done on the stripped title: not scored.
+        found = heads.hits(title_key, allow=partial(_scored, ol, title_key, in_chapters, stripped))
+        for i in sorted(found.keys() | stripped):
+            if not _allowed(ol, i, title_key, in_chapters):
                 continue
-            if i in stripped:
-                st = _strip(title_key, ol.excludes[i])
-                hit = heads.hit(i, st, *heads.scan(st))
-            else:
-                hit = heads.hit(i, title_key, *found)
+            hit = heads.hits(_strip(title_key, ol.excludes[i]), only=i).get(i) if i in stripped else found[i]
             if hit is not None:
+                b = blocks[i]
                 matches.append(Match(b.key, art, hit[0], hit[1], hit[2]))
 
     headed = {m.block for m in matches}
@@ -1002,8 +1067,7 @@ def _article_chapters(zones: Zones, sk: Skeleton, heads: _Headings,
     starts = [position[id(a)] for a in articles]
     for node in nodes:
         title = key(node.full_title)
-        found = heads.scan(title)
-        current = {sk.chapters[i].key for i in sorted(heads.touched(*found)) if heads.hit(i, title, *found) is not None}
+        current = {sk.chapters[i].key for i in heads.hits(title)}
         for c in current:
             chapters.setdefault(c, []).append(node)
         last = node
@@ -1041,6 +1105,7 @@ def _drop_numbering(text: str) -> str:
     return _NUMBERING.sub("", nfc(text))
 
 
+_BULLETS = "-–+•"  # ``_NUMBERING``'s marks that hold no word; its numbers and letters are one word of the key
 # Where ``_NUMBERING`` can match past the start of a line: after ". ", "; ", ": ".
 _MID_NUMBERING = re.compile(r"[.;:]\s+(?:\d|[a-zđ]\)|[-–+•])")
 
@@ -1070,8 +1135,8 @@ def article_tokens(node: Node) -> tuple[str, ...] | None:
             continue
         words = _words_key(p.key).split()
         m = _NUMBERING.match(line)
-        if m is not None:
-            del words[: len(key(line[: m.end()]).split())]
+        if m is not None and m.group().lstrip()[0] not in _BULLETS:
+            del words[:1]  # the number or letter (a bullet is no word)
         out += words
     return tuple(out)
 

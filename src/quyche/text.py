@@ -6,6 +6,7 @@ ignores case, diacritics and tone placement ("hoà" = "hòa", "UỶ" = "ỦY").
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Callable
@@ -94,7 +95,11 @@ def fold_many(texts: list[str]) -> list[str]:
     """``[fold(t) for t in texts]``, with a few passes over the joined texts where each text is made of
     characters whose decomposition is ASCII, "đ"/"Đ" and combining marks (Vietnamese text without
     typographic punctuation): then folding is decomposing (NFD), dropping the marks, đ→d, lower-casing ASCII
-    -- all at C speed, with no per-text calls. The other texts go through :func:`fold`."""
+    -- all at C speed, with no per-text calls. The other texts go through :func:`fold`. The usual batch,
+    Vietnamese letters, ASCII and a few common signs only, is folded by :func:`_fold_common` faster still."""
+    found = _fold_common(texts)
+    if found is not None:
+        return found
     if _NOT_PLAIN.search("".join(texts)) is None:
         found = _fold_plain(texts)
         if found is not None:
@@ -104,6 +109,66 @@ def fold_many(texts: list[str]) -> list[str]:
     keys = _fold_plain(plain)
     folded = iter(keys if keys is not None else [fold(t) for t in plain])
     return [next(folded) if ok else fold(t) for t, ok in zip(texts, flags, strict=True)]
+
+
+# The characters of the usual document, at most 256 of them: the batch separator NUL, printable ASCII and
+# ASCII white space, the precomposed Vietnamese letters and "đ"/"Đ", the no-break space, the combining marks
+# of the five tones, dashes, curly quotes and the ellipsis. The C-level charmap codec turns a text of these
+# into one byte per character (its index here), which one bytes.translate folds (fold of each character: an
+# ASCII byte, a space for white space, _COMMON_DROP for a combining mark, or a byte of _COMMON_WIDE standing
+# for a longer fold, put back afterwards).
+def _common_chars() -> str:
+    forms = {unicodedata.normalize("NFC", v + tone) for v in "aăâeêioôơuưy" for tone in ("", "\u0300", "\u0301",
+                                                                                       "\u0303", "\u0309", "\u0323")}
+    forms.add("đ")
+    forms |= {f.upper() for f in forms}
+    ascii_chars = [chr(c) for c in range(128) if c == 0 or chr(c).isprintable() or chr(c).isspace()]
+    signs = "\xa0\u0300\u0301\u0303\u0309\u0323\u2010\u2011\u2012\u2013\u2014\u2212\u201c\u201d\u2018\u2019\u2026"
+    return "".join([*ascii_chars, *sorted(f for f in forms if not f.isascii()), *signs])
+
+
+_COMMON = _common_chars()
+_COMMON_MAP = codecs.charmap_build(_COMMON)
+_COMMON_DROP = 0xFF
+_COMMON_WIDE: dict[str, str] = {}
+
+
+def _common_byte(ch: str) -> int:
+    folded = _fold_char(ch) if ch != "\x00" else ch
+    if not folded:
+        return _COMMON_DROP
+    if folded.isspace():
+        return 0x20
+    if folded.isascii() and len(folded) == 1:
+        return ord(folded)
+    wide = chr(0x80 + len(_COMMON_WIDE))
+    _COMMON_WIDE[wide] = folded
+    return ord(wide)
+
+
+_COMMON_FOLD = bytes(_common_byte(ch) for ch in _COMMON).ljust(256, b"\x00")
+assert len(_COMMON) <= 256 and 0x80 + len(_COMMON_WIDE) <= _COMMON_DROP
+
+
+def _fold_common(texts: list[str]) -> list[str] | None:
+    """:func:`fold_many` of texts made only of :data:`_COMMON` characters (None otherwise), NUL-free."""
+    if not texts:
+        return []
+    try:
+        data = codecs.charmap_encode("\x00".join(texts), "strict", _COMMON_MAP)[0]
+    except UnicodeEncodeError:
+        return None
+    joined = data.translate(_COMMON_FOLD, bytes((_COMMON_DROP,))).decode("latin-1")
+    if not joined.isascii():
+        for wide, folded in _COMMON_WIDE.items():
+            if wide in joined:
+                joined = joined.replace(wide, folded)
+    parts = joined.split("\x00")
+    if len(parts) != len(texts):
+        return None  # a NUL inside a text
+    if "  " in joined or " \x00" in joined or "\x00 " in joined or joined.startswith(" ") or joined.endswith(" "):
+        return [" ".join(p.split()) if "  " in p or p.startswith(" ") or p.endswith(" ") else p for p in parts]
+    return parts
 
 
 def _fold_plain(texts: list[str]) -> list[str] | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from quyche.model import TWIPS_PER_MM, Paragraph
 from quyche.text import fold
 from quyche.zones import Zones
+from quyche.zones import piece_indices as piece_indices  # re-exported: it lives with the zones
 
 # "Số 01-QC/ĐU", "Số: 01/QC-ĐU" (state order), "Số   -QC/ĐU" (blank, drafts)
 _PARTY_NUMBER = re.compile(r"^Số(?P<colon>\s*:)?\s*(?P<num>\d+|[\s.…]*)\s*(?P<dash>[-‐‑‒–—−])\s*"
@@ -249,19 +250,6 @@ def template_kind_for(zones: Zones, profile: object | None) -> str:
     if issuer in ("dang_uy", "ban_thuong_vu"):
         return "7619-mau1"
     return "7619-chibo" if fold(zones.summary_text).startswith("lam viec cua chi bo") else "7619-mau1"
-
-
-def piece_indices(joined: str, hits: list[int], sep: str = "\x00") -> list[int]:
-    """Indices of the pieces of ``joined`` (pieces joined with ``sep``) holding the positions ``hits``, sorted,
-    each once: a cheap search over the joined text of a zone tells which pieces need the real test."""
-    out: list[int] = []
-    i = prev = 0
-    for at in sorted(hits):
-        i += joined.count(sep, prev, at)
-        prev = at
-        if not out or out[-1] != i:
-            out.append(i)
-    return out
 
 
 # Abbreviations expanded before organisation names are compared ("Trường THPT X" = "Trường Trung học phổ

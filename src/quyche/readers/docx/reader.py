@@ -231,7 +231,7 @@ class _Walker:
         self._para_cache: dict[tuple[str | None, str | None], tuple[Props, str | None]] = {}
         # Source text of the body's rPr and pPr elements (see _raw_keys); empty: read every element.
         self.raw_keys: dict[etree._Element, bytes] = {}
-        self._info_cache: dict[tuple[str | None, bytes], _ParaInfo] = {}
+        self._info_cache: dict[tuple[str | None, bytes | None], _ParaInfo] = {}  # never holds None
         self.run_sink: list[etree._Element] | None = None  # when a list: gets the w:r of every run read
 
     # -------------------------------------------------------------- containers
@@ -308,11 +308,14 @@ class _Walker:
                 ppr = child
                 break
         raw = self.raw_keys.get(ppr) if ppr is not None else b""
-        if raw is not None and b"sectPr" not in raw:  # equal source text, equal properties
-            info = self._info_cache.get((table_style, raw))
-            if info is None:
-                direct = parse_ppr(ppr) if ppr is not None else _NO_PROPS
-                info = self._info_cache[(table_style, raw)] = self._paragraph_info(direct, table_style)
+        # Equal source text, equal properties. Only source texts without a sectPr are cached (and
+        # None never is), so a hit needs no further test.
+        info = self._info_cache.get((table_style, raw))
+        if info is not None:
+            pass
+        elif raw is not None and b"sectPr" not in raw:
+            direct = parse_ppr(ppr) if ppr is not None else _NO_PROPS
+            info = self._info_cache[(table_style, raw)] = self._paragraph_info(direct, table_style)
         else:
             direct = parse_ppr(ppr)
             if "sectPr" in direct and container == "body":
