@@ -24,7 +24,7 @@ from quyche.readers.docx.styles import StyleSheet
 from quyche.readers.package import Package
 from quyche.readers.xmlsafe import parse_xml
 from quyche.text import _FOLD, fold, squash
-from test_docx_reader import TNR, fonts, p, package, r, style, styles_xml, sz
+from test_docx_reader import NS, TNR, fonts, p, package, r, style, styles_xml, sz
 
 STYLES = styles_xml(
     style("Normal", default=True, rpr=fonts(TNR) + sz(14)),
@@ -82,6 +82,7 @@ def read_both(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[Document, D
     fast = reader.read_docx(data, "t.docx")
     with monkeypatch.context() as m:
         m.setattr(reader, "_raw_keys", lambda data, root: {})
+        m.setattr(reader, "_simple_paragraphs", lambda data, root: {})
         slow = reader.read_docx(data, "t.docx")
     return fast, slow
 
@@ -295,3 +296,111 @@ def test_style_id_with_undecodable_bytes_is_looked_up_as_the_scan_does() -> None
         assert lazy._raw.get(sid) == scanned._raw.get(sid)
         assert lazy.get(sid) == scanned.get(sid)
     assert bool(lazy._raw) and lazy.default_id("character") == scanned.default_id("character")
+
+
+# Paragraphs made only of a w:pPr and plain text runs are read from the part's bytes (_SIMPLE_P): each
+# case twice, so that the second meets properties already resolved (the first is read through its elements).
+PLAIN_CASES = [
+    '<w:p><w:r><w:t>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#272;&#x1EA0; &#x1F600; 😀</w:t></w:r></w:p>',
+    '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">  hai  khoảng  </w:t></w:r></w:p>',
+    "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>  không preserve\t</w:t></w:r></w:p>",
+    "<w:p><w:r><w:t>dòng\nmới &#10; và tab &#9;.</w:t></w:r></w:p>",
+    "<w:p><w:r><w:t>về đầu dòng &#13; giữa</w:t></w:r></w:p>",  # a carriage return: the element walk
+    "<w:p><w:r><w:t>CR LF\r\ntrong byte\rnữa</w:t></w:r></w:p>",  # the parser turns them into line feeds
+    "<w:p><w:r><w:t>a > b ]] c</w:t></w:r></w:p>",
+    "<w:p><w:r><w:t></w:t></w:r></w:p>",
+    "<w:p><w:r><w:rPr><w:i/></w:rPr><w:t/></w:r><w:r><w:t xml:space=\"preserve\"/></w:r></w:p>",
+    '<w:p><w:r w:rsidR="00AB12"><w:t xml:space="preserve" w:lang="vi">thuộc tính</w:t></w:r></w:p>',
+    '<w:p w:x="a>b"><w:r w:x="c>d"><w:t xml:space="preserve" w:x="e>f">"&gt;" trong thuộc tính</w:t></w:r></w:p>',
+    "<w:p><w:r><w:t xml:space='preserve' w:x='g>h'>nháy đơn</w:t></w:r></w:p>",
+    "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r></w:p>",
+    '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr>'
+    "<w:t>hiện</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t/></w:r><w:r><w:t> &amp; cuối</w:t></w:r></w:p>",
+    "<w:p><w:r><w:rPr><w:b/></w:rPr></w:r><w:r><w:t>sau run không chữ</w:t></w:r><w:r/></w:p>",
+    '<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr/><w:t>căn giữa</w:t></w:r>'
+    "<w:r><w:rPr><w:b/></w:rPr><w:t> đậm</w:t></w:r></w:p>",
+    '<w:p w:rsidR="00A1" w:rsidRDefault="00B2"><w:pPr/><w:r><w:t>pPr rỗng</w:t></w:r></w:p>',
+    "<w:p/><w:p></w:p><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr></w:p>",
+    '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Điều</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="Head"/></w:pPr><w:r><w:rPr><w:rStyle w:val="Em"/></w:rPr><w:t>kiểu</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:jc w:val="both"/><w:pPrChange w:id="3"><w:pPr/></w:pPrChange></w:pPr>'
+    "<w:r><w:t>sửa đoạn</w:t></w:r></w:p>",  # a nested pPr: the element walk
+    '<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="4"><w:rPr/></w:rPrChange></w:rPr><w:t>sửa chữ</w:t></w:r></w:p>',
+    '<w:p><w:bookmarkStart w:id="1" w:name="a"/><w:r><w:t>dấu trang</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>',
+    "<w:p><w:r><w:t>hai</w:t><w:t> w:t</w:t></w:r><w:r><w:tab/><w:t>tab</w:t></w:r></w:p>",
+    "<w:p> <w:r><w:t>khoảng trắng giữa thẻ</w:t></w:r></w:p>",
+    '<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>'
+    f"<w:tr><w:tc>{p(r('ô bảng'), r('ô nghiêng', '<w:i/>'))}<w:p/></w:tc></w:tr></w:tbl>",
+    p(r("ngắt đoạn"), ppr='<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'),
+]
+HEADER = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f"<w:hdr {NS}>{p(r('đầu trang'))}{p(r('đầu trang'))}{p(r('Trang &amp; số', '<w:b/>'))}</w:hdr>"
+)
+
+
+def plain_package(extra: str = "") -> bytes:
+    body = "".join(PLAIN_CASES) * 2 + extra + (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+    )
+    return package(body, styles=STYLES, numbering=NUMBERING, parts={"word/header1.xml": HEADER},
+                   rels=[("rIdH1", "header", "header1.xml")])
+
+
+def test_plain_paragraphs_from_the_bytes_give_the_element_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = plain_package()
+    pkg = Package(data)
+    root, raw = pkg.xml_and_bytes("word/document.xml")
+    simple = reader._simple_paragraphs(raw, root)
+    assert len(simple) == sum(1 for _ in root.iter(reader._W_P))
+    plain = sum(1 for groups in simple.values() if groups[6])
+    assert 30 <= plain < len(simple)  # most cases are plain, the odd ones are not
+    fast, slow = read_both(data, monkeypatch)
+    assert model(fast) == model(slow)
+    texts = [x.text for x in fast.paragraphs]
+    assert texts[0] == "a & b <c> \"d\" 'e' ĐẠ 😀 😀"
+    assert texts[1] == "  hai  khoảng  " and texts[3] == "dòng\nmới \n và tab \t."
+    assert texts[4] == "về đầu dòng \r giữa" and texts[5] == "CR LF\ntrong byte\nnữa"
+    assert texts[10] == '">" trong thuộc tính' and texts[11] == "nháy đơn"
+    assert [r.text for r in fast.paragraphs[13].runs] == ["hiện", " & cuối"]
+    assert fast.sections[-1].parts[0].paragraphs[2].text == "Trang & số"
+    assert fast.sections[-1].parts[0].paragraphs[2].runs[0].fmt.bold
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "<!-- <w:p><w:r><w:t>x</w:t></w:r></w:p> -->",  # more w:p in the bytes than in the tree
+        '<w:p xmlns:w="urn:not-word"><w:r><w:t>x</w:t></w:r></w:p>',  # w rebound
+        "<w:p><w:r><w:t><![CDATA[<w:p>]]></w:t></w:r></w:p>",
+    ],
+)
+def test_odd_markup_reads_no_paragraph_from_the_bytes(odd: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = plain_package(odd)
+    root, raw = Package(data).xml_and_bytes("word/document.xml")
+    assert reader._simple_paragraphs(raw, root) == {}
+    fast, slow = read_both(data, monkeypatch)
+    assert model(fast) == model(slow)
+
+
+def test_other_encodings_read_no_paragraph_from_the_bytes() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    text = f'<w:document {w}><w:body><w:p><w:r><w:t>ĐÂ</w:t></w:r></w:p></w:body></w:document>'
+    for decl, encoding in (("", "utf-8"), ('<?xml version="1.0" encoding="UTF-8"?>', "utf-8"),
+                           ("<?xml version='1.0' encoding='windows-1258'?>", "cp1258")):
+        data = (decl + text).encode(encoding)
+        root = parse_xml(data, "t")
+        assert bool(reader._simple_paragraphs(data, root)) is (encoding == "utf-8")
+
+
+def test_fix_sees_the_elements_of_plain_paragraphs() -> None:
+    from quyche.readers.docx.elements import paragraph_elements, text_runs
+
+    data = plain_package()
+    root = Package(data).xml("word/document.xml")
+    body = root[0]
+    elements, _ = paragraph_elements(body)
+    doc = reader.read_docx(data, "t.docx")
+    assert len(elements) == len(doc.paragraphs)
+    for el, para in zip(elements, doc.paragraphs, strict=True):
+        assert len(text_runs(el)) == len(para.runs) - (1 if para.label else 0)

@@ -864,7 +864,8 @@ class _Headings:
                 # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
                 score = scores.get(k)
                 if score is None:
-                    score = fuzz.partial_ratio(k, title) if k in partial else 0.0
+                    # Below the threshold the score is never used but compared: the cutoff lets rapidfuzz stop early.
+                    score = fuzz.partial_ratio(k, title, score_cutoff=HEADING_PARTIAL_MIN) if k in partial else 0.0
                     if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
                         ts = fuzz.token_set_ratio(k, title)
                         score = ts if ts >= HEADING_TOKEN_SET_MIN else score
@@ -998,19 +999,21 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
     for i, b in enumerate(blocks):
         if b.key in headed or not b.text_keywords:
             continue
-        if chapters.get(b.chapter):
-            candidates = [a for a in articles if b.chapter in article_chapters.get(id(a), set())]
+        chapter = b.chapter
+        if chapters.get(chapter):
+            candidates = [a for a in articles if chapter in article_chapters.get(id(a), _NO_CHAPTERS)]
         else:
             candidates = articles
         # An article whose title makes it a block of another chapter is not searched (the principles article
         # mentions "cấp ủy cấp trên" but is no relations block).
-        candidates = [a for a in candidates if b.chapter in titled.get(id(a), {b.chapter})]
+        if titled:
+            candidates = [a for a in candidates if chapter in titled.get(id(a), (chapter,))]
         text_keys = ol.text_keys[i]
         best: tuple[int, Node, list[str]] | None = None
         for art in candidates:
             body = texts.get(id(art))
             if body is None:
-                body = texts[id(art)] = f" {article_key(art)} "
+                body = texts[id(art)] = f" {document_article_key(zones, art)} "
             hits = [k for k, padded_k in text_keys if padded_k in body]
             if len(hits) >= max(b.text_min_hits, 1) and (best is None or len(hits) > best[0]):
                 best = (len(hits), art, hits)
@@ -1040,6 +1043,18 @@ def article_key(art: Node) -> str:
         parts.append(child.para.key)
         parts.extend(p.key for p in child.content)
     return _words_key(" ".join(t if t.isascii() else _NON_WORD.sub(" ", t) for t in parts))
+
+
+def document_article_key(zones: Zones, art: Node) -> str:
+    """:func:`article_key` of an article of ``zones``, computed once per document (``zones.memo``): the text
+    pass of the mapping and the CNT rules read the same articles."""
+    memo = zones.memo.get("article_key")
+    if not isinstance(memo, dict):
+        memo = zones.memo["article_key"] = {}
+    found = memo.get(id(art))
+    if found is None:
+        found = memo[id(art)] = article_key(art)
+    return found
 
 
 # ASCII characters that are neither word characters nor white space (``_NON_WORD`` on ASCII text).
@@ -1110,6 +1125,10 @@ _BULLETS = "-–+•"  # ``_NUMBERING``'s marks that hold no word; its numbers a
 _MID_NUMBERING = re.compile(r"[.;:]\s+(?:\d|[a-zđ]\)|[-–+•])")
 
 
+# A key's first word (a word: a maximal run of word characters) and what comes before it.
+_FIRST_WORD = re.compile(r"\W*\w+")
+
+
 def article_tokens(node: Node) -> tuple[str, ...] | None:
     """``compare_tokens(article_text(node, title=False))`` (None when that text is empty), line by line from
     the paragraphs' folded keys (:attr:`Paragraph.key`, shared) instead of folding the whole text again.
@@ -1125,20 +1144,30 @@ def article_tokens(node: Node) -> tuple[str, ...] | None:
         paras.extend(p for p in child.content if p.plain)
     if not paras:
         return None
-    out: list[str] = []
+    texts = [nfc(p.plain) for p in paras]
+    # One search over the lines joined by NUL (no white space: a match stays within one line) tells whether any
+    # line may need the slow way.
+    mid = _MID_NUMBERING.search("\x00".join(texts)) is not None
+    # The words of each line, as text (runs of word characters; other characters are cut again below): joined
+    # by spaces, they are split once — no word runs across the space between two lines.
+    chunks: list[str] = []
     last = len(paras) - 1
     for i, p in enumerate(paras):
-        text = nfc(p.plain)
+        text = texts[i]
         line = text if i == last else text + "\n"
-        if _MID_NUMBERING.search(text):
-            out += key(_NUMBERING.sub("", line)).split()
+        if mid and _MID_NUMBERING.search(text):
+            chunks.append(key(_NUMBERING.sub("", line)))
             continue
-        words = _words_key(p.key).split()
         m = _NUMBERING.match(line)
         if m is not None and m.group().lstrip()[0] not in _BULLETS:
-            del words[:1]  # the number or letter (a bullet is no word)
-        out += words
-    return tuple(out)
+            # the number or letter (a bullet is no word) is the first word: dropped
+            k = p.key
+            first = _FIRST_WORD.match(k)
+            chunks.append(k[first.end():] if first is not None else k)
+        else:
+            chunks.append(p.key)
+    joined = " ".join(chunks)
+    return tuple((joined.translate(_ASCII_NON_WORD) if joined.isascii() else _NON_WORD.sub(" ", joined)).split())
 
 
 def token_similarity(ta: Sequence[str], tb: Sequence[str], cutoff: float = 0.0) -> float:
@@ -1321,6 +1350,7 @@ __all__ = [
     "BODY_KEYS", "CHAPTER_KEYS", "FUZZY_MIN_CHARS", "HEADING_PARTIAL_MIN", "HEADING_TOKEN_SET_MIN",
     "TEMPLATE_KINDS", "VERBATIM_THRESHOLD", "Block", "Chapter", "ContentPoint", "Label", "Mapping", "Match",
     "Skeleton", "SkeletonError", "Template", "article_key", "article_text", "article_tokens", "bodies_described",
-    "compare_tokens", "evaluate", "facts", "is_dn_cap_tren", "key", "label_needles", "load_skeleton",
+    "compare_tokens", "document_article_key", "evaluate", "facts", "is_dn_cap_tren", "key", "label_needles",
+    "load_skeleton",
     "map_articles", "similarity", "skeleton", "soft", "template_kind", "token_similarity", "tokens",
 ]

@@ -441,17 +441,16 @@ def find_zones(doc: Document) -> Zones:
     z.preamble = paras[idx:body_start]
     z.cancu = [p for p in z.preamble if _CANCU.match(p.plain)]
     z.body = paras[body_start:close_idx]
-    nodes: list[Node] = []
-    z.tree = build_tree(z.body, nodes)
+    z.tree, nodes, by_kind, marks = _build_tree(z.body)
     z.memo["all_nodes"] = nodes  # creation order is document order
-    by_kind: dict[str, list[Node]] = {kind: [] for kind in _RANK}
-    for node in nodes:
-        by_kind[node.kind].append(node)
+    z.memo["clause_marks"] = marks
     for kind, found in by_kind.items():
         z.memo[("nodes", kind)] = found
-    # The rules read the key of (nearly) every paragraph: all folded now, in one batch.
-    z.memo["keys"] = True
-    fold_keys([*doc.paragraphs, *z.header, *z.signature, *z.recipients])
+    # The keys of the lines outside the body, which the header, title and closing rules read, are folded
+    # now in one batch; those of the body paragraphs are folded (in one batch) by the first rule that
+    # reads the key of (nearly) every paragraph (fold_document_keys, see quyche.rules.base.rule).
+    fold_keys([*z.header, *z.org_lines, *z.marks, *z.title_summary, *z.preamble, *z.signature, *z.recipients,
+               *(p for p in (z.title_type, z.attached_ref) if p is not None)])
     return z
 
 
@@ -595,13 +594,32 @@ _HEADINGS = {
 
 def build_tree(body: list[Paragraph], nodes: list[Node] | None = None) -> list[Node]:
     """The body tree; every node is also appended to ``nodes`` (in document order) when given."""
+    roots, made, _, _ = _build_tree(body)
+    if nodes is not None:
+        nodes.extend(made)
+    return roots
+
+
+def _build_tree(body: list[Paragraph]) -> tuple[list[Node], list[Node], dict[str, list[Node]], list[str]]:
+    """(roots, every node in document order, the nodes of each kind in document order, the mark after
+    the number of each khoản in order: "." "-" or ")", group 2 of CLAUSE_RE).
+
+    Only the headings (phần, chương, mục, điều) are kept on the stack: a khoản is made only under an
+    article and always hangs from it (a new khoản closes the previous khoản and its điểm), a điểm hangs
+    from the article's latest khoản or else from the article; the newest node receives the content."""
     roots: list[Node] = []
-    stack: list[Node] = []
-    ranks: list[int] = []  # rank of each node on the stack (they rise along it)
+    stack: list[Node] = []  # open headings, ranks rising along it
+    ranks: list[int] = []
+    made: list[Node] = []
+    by_kind: dict[str, list[Node]] = {kind: [] for kind in _RANK}
+    clauses, points = by_kind["khoan"], by_kind["diem"]
+    marks: list[str] = []
     headings = _HEADINGS
     clause_re, point_re = CLAUSE_RE.match, POINT_RE.match
     expect_name: Node | None = None
-    in_article = False  # a "dieu" (and so any "khoan" or "diem") is on the stack
+    article: Node | None = None  # the open article (khoản and điểm are only made under one)
+    clause: Node | None = None  # the article's newest khoản
+    top: Node | None = None  # the newest node: it takes the paragraphs that are no node
     for p in body:
         t = p.plain
         if expect_name is not None:
@@ -613,29 +631,36 @@ def build_tree(body: list[Paragraph], nodes: list[Node] | None = None) -> list[N
         c = t[:1]
         heading = headings.get(c)
         if heading is not None and (m := heading[0].match(t)):
-            node = Node(heading[1], m.group(1), p, squash(m.group(heading[3])), None, [], [])
             r = heading[2]
-        elif in_article and c.isdecimal() and (m := clause_re(t)):
+            node = Node(heading[1], m.group(1), p, squash(m.group(heading[3])), None, [], [])
+            while ranks and ranks[-1] >= r:
+                stack.pop()
+                ranks.pop()
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            ranks.append(r)
+            by_kind[node.kind].append(node)
+            if r == 3:
+                article = node
+            else:
+                article = None
+                if not node.title:
+                    expect_name = node
+            clause = None
+        elif article is not None and c.isdecimal() and (m := clause_re(t)):
             node = Node("khoan", m.group(1), p, "", None, [], [])
-            r = 4
-        elif in_article and t[1:2] == ")" and (m := point_re(t)):
+            article.children.append(node)
+            clauses.append(node)
+            marks.append(m.group(2))
+            clause = node
+        elif article is not None and t[1:2] == ")" and (m := point_re(t)):
             node = Node("diem", m.group(1), p, "", None, [], [])
-            r = 5
+            (clause or article).children.append(node)
+            points.append(node)
         else:
-            if stack:
-                stack[-1].content.append(p)
+            if top is not None:
+                top.content.append(p)
             continue
-        while ranks and ranks[-1] >= r:
-            stack.pop()
-            ranks.pop()
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-        ranks.append(r)
-        if nodes is not None:
-            nodes.append(node)
-        # Ranks rise along the stack and a khoan/diem is only made under an article, so an article is on
-        # the stack exactly when the newest node ranks dieu or below.
-        in_article = r >= 3
-        if r <= 2 and not node.title:
-            expect_name = node
-    return roots
+        made.append(node)
+        top = node
+    return roots, made, by_kind, marks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import partial
@@ -148,7 +149,7 @@ def read_docx(data: bytes, source: str) -> Document:
     if "numbering" in by_type and pkg.has(by_type["numbering"]):
         numbering = Numbering(partial(pkg.xml, by_type["numbering"]))  # parsed for the first list item
     walker = _Walker(sheet, numbering or Numbering(None))
-    walker.raw_keys = _raw_keys(raw, root)
+    walker.prepare(raw, root)
     walker.walk_container(body, "body")
     sections = [_section(s, pkg, rels, sheet) for s in walker.section_elements]
     if not sections:
@@ -176,11 +177,7 @@ def _raw_keys(data: bytes, root: etree._Element) -> dict[etree._Element, bytes]:
     such element is written "<w:rPr>…</w:rPr>" or "<w:rPr/>" with no w:rPr inside; and the bytes hold
     exactly as many as the tree. Otherwise that kind of element gets no entry and is read as before.
     """
-    nsmap = root.nsmap
-    if nsmap.get("w") != W_NS or data.count(b"xmlns") != len(nsmap):
-        return {}
-    skip = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
-    if (data.find(b"?", skip) >= 0 and data.find(b"<?", skip) >= 0) or (b"!" in data and b"<!" in data):
+    if not _plain_markup(data, root):
         return {}
     out: dict[etree._Element, bytes] = {}
     for tag, start, end in ((_W_RPR, b"<w:rPr", b"</w:rPr>"), (_W_PPR, b"<w:pPr", b"</w:pPr>")):
@@ -190,6 +187,17 @@ def _raw_keys(data: bytes, root: etree._Element) -> dict[etree._Element, bytes]:
             if len(texts) == len(elements):
                 out.update(zip(elements, texts, strict=True))
     return out
+
+
+def _plain_markup(data: bytes, root: etree._Element) -> bool:
+    """"w" is bound to WordprocessingML on the root, no namespace is declared anywhere else and no
+    comment, CDATA section or processing instruction follows the XML declaration: every "<w:x" in the
+    bytes starts a w:x element ("<" cannot occur in text or attribute values)."""
+    nsmap = root.nsmap
+    if nsmap.get("w") != W_NS or data.count(b"xmlns") != len(nsmap):
+        return False
+    skip = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    return not ((data.find(b"?", skip) >= 0 and data.find(b"<?", skip) >= 0) or (b"!" in data and b"<!" in data))
 
 
 def _raw_elements(data: bytes, start: bytes, end: bytes) -> list[bytes] | None:
@@ -209,6 +217,69 @@ def _raw_elements(data: bytes, start: bytes, end: bytes) -> list[bytes] | None:
         else:
             return None
     return out
+
+
+# A w:p that is only an optional "<w:pPr>…</w:pPr>" (or "<w:pPr/>") and text runs: each an optional
+# "<w:rPr>…</w:rPr>" (or "<w:rPr/>") and at most one w:t (no white space between the tags). Every other
+# w:p start matches "<w:p" alone (all groups empty). Groups: the pPr's source text as _raw_keys gives it
+# (">…" or "/>"), the first run's rPr text, ">" and the text of its w:t or "/" for "<w:t/>", the
+# further runs, "</w:p>" (empty: not such a paragraph).
+_ATTRS = rb'(?: [^\s=<>/"]+="[^"<]*")*'  # attributes as Word writes them (a ">" may be in a value)
+_RUN_BODY = (
+    rb"(?:<w:rPr(/>|>[^<]*+(?:<(?!/w:rPr>)[^<]*+)*+)(?:</w:rPr>)?)?"
+    rb"(?:<w:t" + _ATTRS + rb"(?:(>)([^<]*+)</w:t>|(/)>))?</w:r>"
+)
+_SIMPLE_P = re.compile(
+    rb"<w:p(?=[ >/])(?:" + _ATTRS + rb">"
+    rb"(?:<w:pPr(/>|>[^<]*+(?:<(?!/w:pPr>)[^<]*+)*+)(?:</w:pPr>)?)?"
+    rb"(?:<w:r" + _ATTRS + rb">" + _RUN_BODY + rb")?"
+    rb"((?:<w:r" + _ATTRS + rb">" + _RUN_BODY.replace(b"(/>|", b"(?:/>|").replace(b"(>)([^<]*+)", b">[^<]*+")
+    .replace(b"(/)", b"/") + rb")*+)(</w:p>))?"
+)
+# One of the further runs. Groups as for the first run.
+_SIMPLE_R = re.compile(rb"<w:r" + _ATTRS + rb">" + _RUN_BODY)
+_XML_DECL_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
+_XML_REF = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_XML_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+# _SIMPLE_P's groups for one w:p
+_Simple = tuple[bytes, bytes, bytes, bytes, bytes, bytes, bytes]
+
+
+def _xml_ref(m: re.Match[str]) -> str:
+    name = m.group(1)
+    if name[0] != "#":
+        return _XML_ENTITIES[name]
+    return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
+
+
+def _xml_text(raw: bytes) -> str | None:
+    """The character data of a w:t from its source bytes; None when it holds a carriage return (which
+    the parser turns into a line feed)."""
+    if b"\r" in raw:
+        return None
+    text = raw.decode()
+    return _XML_REF.sub(_xml_ref, text) if "&" in text else text
+
+
+def _simple_paragraphs(data: bytes, root: etree._Element) -> dict[etree._Element, _Simple]:
+    """Each w:p element of the part → the groups of _SIMPLE_P at its start tag: for the paragraphs made
+    only of a w:pPr and plain text runs, what the walker reads of them, cut out of the source bytes.
+
+    Only when the markup is plain (see _plain_markup: every "<w:p" in the bytes starts a w:p element),
+    the part is UTF-8 and the bytes hold as many w:p as the tree; otherwise empty (the walker reads
+    every paragraph's elements). The pPr and rPr texts are the ones _raw_keys gives: _SIMPLE_P stops
+    them at the first end tag, and a nested w:pPr / w:rPr (in a w:pPrChange…) leaves the w:p unmatched.
+    """
+    if not _plain_markup(data, root):
+        return {}
+    decl = _XML_DECL_ENCODING.match(data)
+    if decl is not None and decl.group(1).lower() not in (b"utf-8", b"utf8"):
+        return {}
+    found = _SIMPLE_P.findall(data)
+    elements = list(root.iter(_W_P))
+    if len(found) != len(elements):
+        return {}
+    return dict(zip(elements, found, strict=True))
 
 
 def _theme(pkg: Package, part: str) -> dict[str, str]:
@@ -233,6 +304,34 @@ class _Walker:
         self.raw_keys: dict[etree._Element, bytes] = {}
         self._info_cache: dict[tuple[str | None, bytes | None], _ParaInfo] = {}  # never holds None
         self.run_sink: list[etree._Element] | None = None  # when a list: gets the w:r of every run read
+        self.simple: dict[etree._Element, _Simple] = {}  # plain paragraphs read from the bytes (no run_sink)
+        self._pending: tuple[bytes, etree._Element] | None = None  # the part, until raw_keys is computed
+
+    def prepare(self, data: bytes, root: etree._Element) -> None:
+        """Read the part's plain paragraphs from its bytes (see _simple_paragraphs); raw_keys is computed
+        for the first paragraph that needs its elements read (until then it holds the pPr and rPr texts
+        of the plain paragraphs read so far through their elements)."""
+        self.simple = _simple_paragraphs(data, root)
+        if self.simple:
+            self._pending = (data, root)
+        else:
+            self.raw_keys = _raw_keys(data, root)
+
+    def _note_keys(self, p: etree._Element, simple: _Simple) -> None:
+        """raw_keys for the pPr and rPr elements of a plain paragraph, from _SIMPLE_P's groups."""
+        keys = self.raw_keys
+        texts = [simple[1]]
+        if simple[5]:
+            texts.extend(m.group(1) or b"" for m in _SIMPLE_R.finditer(simple[5]))
+        i = 0
+        for child in p:  # an optional w:pPr, then the runs (_SIMPLE_P matched)
+            if child.tag == _W_PPR:
+                keys[child] = simple[0]
+            elif child.tag == _W_R:
+                text = texts[i]
+                i += 1
+                if text:
+                    keys[child[0]] = text  # its first child is its w:rPr
 
     # -------------------------------------------------------------- containers
     def walk_container(
@@ -302,31 +401,34 @@ class _Walker:
         self, p: etree._Element, container: str, cell: tuple[int, int, int, int] | None,
         table_style: str | None, depth: int, textbox_col: int | None = None,
     ) -> None:
-        ppr = None
-        for child in p:
-            if child.tag == _W_PPR:
-                ppr = child
-                break
-        raw = self.raw_keys.get(ppr) if ppr is not None else b""
-        # Equal source text, equal properties. Only source texts without a sectPr are cached (and
-        # None never is), so a hit needs no further test.
-        info = self._info_cache.get((table_style, raw))
-        if info is not None:
-            pass
-        elif raw is not None and b"sectPr" not in raw:
-            direct = parse_ppr(ppr) if ppr is not None else _NO_PROPS
-            info = self._info_cache[(table_style, raw)] = self._paragraph_info(direct, table_style)
+        runs: list[Run] | None = None
+        info: _ParaInfo | None = None
+        simple = self.simple.get(p) if self.simple else None
+        if simple is not None and simple[6]:
+            # What the walk would give, from the bytes, when the properties were met before.
+            info = self._info_cache.get((table_style, simple[0]))
+            if info is not None:
+                text_b = simple[3]
+                if simple[5] or not simple[2] or b"&" in text_b or b"\r" in text_b:
+                    runs = self._simple_runs(simple, info[0], table_style)
+                else:  # one run, one w:t, text without references (most paragraphs)
+                    fmt = self._run_cache.get((info[0], table_style, simple[1] or ()))
+                    if fmt is not None:
+                        runs = [] if fmt is _HIDDEN else [Run(text_b.decode(), fmt)]
+            if runs is None:
+                self._note_keys(p, simple)
+        elif self._pending is not None:
+            keys = self.raw_keys
+            self.raw_keys = _raw_keys(*self._pending)
+            self.raw_keys.update(keys)
+            self._pending = None
+        if runs is not None and info is not None:
+            pstyle, align, ind_left, ind_right, border, style_name, num_id, ilvl = info
+            boxes: list[tuple[etree._Element, int | None]] = []
+            lines: tuple[LineShape, ...] = ()
         else:
-            direct = parse_ppr(ppr)
-            if "sectPr" in direct and container == "body":
-                self.section_elements.append(direct["sectPr"])
-            info = self._paragraph_info(direct, table_style)
-        pstyle, align, ind_left, ind_right, border, style_name, num_id, ilvl = info
-        runs: list[Run] = []
-        boxes: list[tuple[etree._Element, int | None]] = []
-        self._lines = []
-        self._runs(p, pstyle, table_style, runs, boxes, depth)
-        lines = tuple(self._lines) if self._lines else ()
+            info, runs, boxes, lines = self._walk_paragraph(p, container, table_style, depth)
+            pstyle, align, ind_left, ind_right, border, style_name, num_id, ilvl = info
         label = ""
         if num_id:
             label = self.numbering.label(num_id, ilvl)
@@ -363,6 +465,64 @@ class _Walker:
                     self.paragraph(inner, "textbox", None, None, depth + 1, col)
                 else:
                     self.table(inner, depth + 1)
+
+    def _simple_runs(self, simple: _Simple, pstyle: str | None, table_style: str | None) -> list[Run] | None:
+        """The runs of a paragraph from _SIMPLE_P's groups; None when a run's properties were not met
+        before or a text needs the parser."""
+        run_cache = self._run_cache
+        runs: list[Run] = []
+        if simple[2] or simple[4]:  # the first run has a w:t
+            fmt = run_cache.get((pstyle, table_style, simple[1] or ()))
+            if fmt is None:
+                return None
+            if fmt is not _HIDDEN:
+                text = _xml_text(simple[3]) if simple[3] else ""
+                if text is None:
+                    return None
+                runs.append(Run(text, fmt))
+        if simple[5]:
+            for m in _SIMPLE_R.finditer(simple[5]):
+                rpr, gt, raw, slash = m.groups()
+                if gt is None and slash is None:
+                    continue  # no w:t: nothing to read
+                fmt = run_cache.get((pstyle, table_style, rpr or ()))
+                if fmt is None:
+                    return None
+                if fmt is not _HIDDEN:
+                    text = _xml_text(raw) if raw else ""
+                    if text is None:
+                        return None
+                    runs.append(Run(text, fmt))
+        return runs
+
+    def _walk_paragraph(
+        self, p: etree._Element, container: str, table_style: str | None, depth: int,
+    ) -> tuple[_ParaInfo, list[Run], list[tuple[etree._Element, int | None]], tuple[LineShape, ...]]:
+        ppr = None
+        for child in p:
+            if child.tag == _W_PPR:
+                ppr = child
+                break
+        raw = self.raw_keys.get(ppr) if ppr is not None else b""
+        # Equal source text, equal properties. Only source texts without a sectPr are cached (and
+        # None never is), so a hit needs no further test.
+        info = self._info_cache.get((table_style, raw))
+        if info is not None:
+            pass
+        elif raw is not None and b"sectPr" not in raw:
+            direct = parse_ppr(ppr) if ppr is not None else _NO_PROPS
+            info = self._info_cache[(table_style, raw)] = self._paragraph_info(direct, table_style)
+        else:
+            direct = parse_ppr(ppr)
+            if "sectPr" in direct and container == "body":
+                self.section_elements.append(direct["sectPr"])
+            info = self._paragraph_info(direct, table_style)
+        pstyle = info[0]
+        runs: list[Run] = []
+        boxes: list[tuple[etree._Element, int | None]] = []
+        self._lines = []
+        self._runs(p, pstyle, table_style, runs, boxes, depth)
+        return info, runs, boxes, tuple(self._lines) if self._lines else ()
 
     def _runs(
         self, el: etree._Element, pstyle: str | None, table_style: str | None, runs: list[Run],
@@ -631,7 +791,7 @@ def _section(sect: etree._Element, pkg: Package, rels: dict[str, tuple[str, str]
                 continue
             part_root, part_data = pkg.xml_and_bytes(rel[1])
             walker = _Walker(sheet, Numbering(None))
-            walker.raw_keys = _raw_keys(part_data, part_root)
+            walker.prepare(part_data, part_root)
             walker.walk_container(part_root, where)
             has_page = _has_page_field(part_root)
             s.parts.append(HeaderFooter(ref.get(_W_TYPE) or "default", where, walker.paragraphs, has_page))  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.cnt._kit import art_label, outline
 from quyche.rules.common import key_has, org_key
-from quyche.skeleton import article_key
+from quyche.skeleton import document_article_key
 
 
 @rule("CNT-IMPLEMENTATION")
@@ -30,7 +30,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
         return
     closing = found + [n for n in o.final_articles() if all(n is not f for f in found)]
-    text = org_key(" ".join(article_key(n) for n in closing))  # = org_key of their article_text, read once
+    text = org_key(" ".join(document_article_key(o.zones, n) for n in closing))  # = org_key of their article_text
     if not key_has(text, "hieu luc"):
         node = found[-1]
         yield Hit(

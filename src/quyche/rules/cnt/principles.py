@@ -13,7 +13,7 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.cnt._kit import art_label, outline
 from quyche.rules.common import key_has, org_key
-from quyche.skeleton import article_key
+from quyche.skeleton import document_article_key
 
 CORE = ("tập trung dân chủ", "tập thể lãnh đạo", "cá nhân phụ trách")
 
@@ -31,7 +31,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             paragraph=o.anchor("general"), zone="body", expected="Điều … Nguyên tắc làm việc", actual=None,
         )
         return
-    text = org_key(" ".join(article_key(n) for n in found))  # = org_key of their article_text, read once
+    text = org_key(" ".join(document_article_key(o.zones, n) for n in found))  # = org_key of their article_text
     missing = [c for c in CORE if not key_has(text, org_key(c))]
     if missing:
         node = found[0]

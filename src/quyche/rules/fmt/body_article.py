@@ -42,11 +42,20 @@ def _faults(p: Paragraph) -> list[str]:
         out.append("keyword_case")
     pm = _PREFIX.match(p.text)
     if pm is not None:
-        if prefix_attr(p, pm.end(), "bold") is False:
-            out.append("not_bold")
-        italic = prefix_attr(p, pm.end(), "italic")
-        if italic is True:
-            out.append("italic")
+        end = pm.end()
+        first = p.runs[0] if p.runs else None
+        if end > 0 and first is not None and len(first.text) >= end and first.text.strip():
+            # The prefix lies in the first run (prefix_attr's quick case), read once for both toggles.
+            bold, italic = first.fmt.bold, first.fmt.italic
+            if bold is not None and not bold:
+                out.append("not_bold")
+            if italic:
+                out.append("italic")
+        else:
+            if prefix_attr(p, end, "bold") is False:
+                out.append("not_bold")
+            if prefix_attr(p, end, "italic") is True:
+                out.append("italic")
     return out
 
 

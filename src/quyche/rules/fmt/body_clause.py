@@ -25,16 +25,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     clauses = z.nodes("khoan")
     # A bold number needs a bold run: with none in any khoản, no number is bold.
     any_bold = any({r.fmt.bold for node in clauses for r in node.para.runs})
-    for node in clauses:
-        m = CLAUSE_RE.match(node.para.plain)
-        if m is None:
-            continue
-        styles.setdefault(m.group(2), []).append(node.para)
-        if not any_bold:
-            continue
-        pm = _CLAUSE_PREFIX.match(node.para.text)
-        if pm is not None and prefix_attr(node.para, pm.end(), "bold") is True:
-            bold.append(node.para)
+    marks = z.memo.get("clause_marks")
+    if isinstance(marks, list) and len(marks) == len(clauses):
+        # Zoning recorded CLAUSE_RE's mark of each khoản (it made each one from that match).
+        numbered = [node.para for node in clauses]
+        if len(set(marks)) == 1:
+            styles[marks[0]] = numbered
+        else:
+            for mark, p in zip(marks, numbered, strict=True):
+                styles.setdefault(mark, []).append(p)
+    else:
+        numbered = []
+        for node in clauses:
+            m = CLAUSE_RE.match(node.para.plain)
+            if m is not None:
+                styles.setdefault(m.group(2), []).append(node.para)
+                numbered.append(node.para)
+    if any_bold:
+        for p in numbered:
+            pm = _CLAUSE_PREFIX.match(p.text)
+            if pm is not None and prefix_attr(p, pm.end(), "bold") is True:
+                bold.append(p)
     if len(styles) > 1:
         ranked = sorted(styles.items(), key=lambda kv: (-len(kv[1]), kv[1][0].loc.paragraph))
         main_style, _ = ranked[0]

@@ -7,18 +7,24 @@ searched. One finding per paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.tpl._kit import pieces
-from quyche.skeleton import label_needles, skeleton
+from quyche.skeleton import Label, label_needles, skeleton
 from quyche.text import nfc
 
 
 def _holds(folded: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(n in folded for n in g) for g in groups)
+
+
+def _rarest(everything: str, groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The group of needles found least often in the document's joined keys."""
+    return min(groups, key=lambda g: sum(everything.count(n) for n in g))
 
 
 @rule("TPL-MODEL-LABEL-LEFT")
@@ -27,13 +33,48 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     found_pieces = pieces(doc.zones)
     # sk.label_hits(p.plain) for each piece, trying only the labels whose needles its folded text holds — and
     # first, once, those whose needles the whole document holds (a piece's needle is the document's too).
-    everything = "\n".join(p.key for _, p in found_pieces)
-    needles = [(lb, groups) for lb in sk.labels if _holds(everything, groups := label_needles(lb))]
+    keys = [p.key for _, p in found_pieces]
+    everything = "\n".join(keys)
+    # Labels share needles ("qclv", "..", "theo"…): each is looked for once in the (long) joined keys.
+    present: dict[str, bool] = {}
+
+    def held(n: str) -> bool:
+        h = present.get(n)
+        if h is None:
+            h = present[n] = n in everything
+        return h
+
+    needles = []
+    for lb in sk.labels:
+        groups = label_needles(lb)
+        if all(any(held(n) for n in g) for g in groups):
+            needles.append((lb, groups))
     if not needles:
         return
-    for zone, p in found_pieces:
-        pk = p.key
-        possible = [lb for lb, groups in needles if _holds(pk, groups)]
+    # The pieces that may hold a label: those holding an occurrence (in the joined keys) of its rarest group of
+    # needles — a needle holds no new line, so an occurrence lies within one piece. A label with no needles
+    # may match any piece.
+    starts = [0]
+    for k in keys:
+        starts.append(starts[-1] + len(k) + 1)
+    candidates: dict[int, list[tuple[Label, tuple[tuple[str, ...], ...]]]] = {}
+    for lb, groups in needles:
+        if not groups:
+            holding: set[int] = set(range(len(keys)))
+        else:
+            holding = set()
+            for n in _rarest(everything, groups):
+                i = everything.find(n)
+                while i >= 0:
+                    j = bisect_right(starts, i) - 1
+                    holding.add(j)
+                    i = everything.find(n, starts[j + 1])
+        for j in holding:
+            candidates.setdefault(j, []).append((lb, groups))
+    for j in sorted(candidates):
+        zone, p = found_pieces[j]
+        pk = keys[j]
+        possible = [lb for lb, groups in candidates[j] if _holds(pk, groups)]  # in the labels' order
         if not possible:
             continue
         if sk.label_exempt is not None and sk.label_exempt.search(nfc(p.plain)):
