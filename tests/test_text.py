@@ -66,3 +66,15 @@ def test_fold_many_every_code_point() -> None:
     assert T.fold_many([]) == []
     assert T.fold_many(["ĐẢNG ỦY  xã", "", " Hoà\u0301 ", "a\x00b", "“Điều 1”"]) == [
         "dang uy xa", "", "hoa", "a\x00b", T.fold("“Điều 1”")]
+
+
+def test_fold_many_common_fast_path_keeps_ellipsis_and_drops_marks() -> None:
+    # Batches made only of the byte-codec path's characters: "…" and combining marks must fold as fold() does.
+    texts = ["Ngày … tháng … năm 2025", "xa\u0301 Hoa\u0300", "- Căn cứ Quy định số 362-QĐ/TW, ngày 30/8/2025 …;"]
+    assert T.fold_many(texts) == [T.fold(t) for t in texts]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.text(alphabet=st.sampled_from(sorted(T._COMMON)), max_size=30), max_size=6))
+def test_fold_many_common_alphabet(texts: list[str]) -> None:
+    assert T.fold_many(texts) == [T.fold(t) for t in texts]

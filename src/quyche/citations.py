@@ -118,13 +118,14 @@ _MASTER = re.compile(
 )
 
 
+# Group name of _MASTER → its name without the alternative prefix ("t_num" → "num").
+_SHORT = {k: k.split("_", 1)[1] if "_" in k else k for k in _MASTER.groupindex}
+
+
 def _groups(m: re.Match[str]) -> dict[str, str]:
     """Matched groups without their alternative prefix ("t_num" → "num")."""
-    out: dict[str, str] = {}
-    for k, v in m.groupdict().items():
-        if v is not None:
-            out[k.split("_", 1)[1] if "_" in k else k] = v
-    return out
+    short = _SHORT
+    return {short[k]: v for k, v in m.groupdict().items() if v is not None}
 
 
 def _gstart(m: re.Match[str], name: str) -> int:

@@ -123,6 +123,10 @@ class Paragraph:
     label: str = ""  # rendered automatic numbering ("Điều 1.", "a)"), already part of ``text``
     lines: tuple[LineShape, ...] = ()  # drawn horizontal line shapes anchored in this paragraph
     plain: str = field(init=False, repr=False, compare=False)  # text with white space collapsed
+    # The folded matching key of the text (quyche.text.fold): a slot left unset until first read (then
+    # __getattr__ folds it once), so each later read is a plain attribute read. ``_key`` tells whether it
+    # is set without reading it (None: not yet), for quyche.zones.fold_keys.
+    key: str = field(init=False, repr=False, compare=False)
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(
@@ -150,12 +154,17 @@ class Paragraph:
             self.plain = " ".join(text.split())
         self._key = None
 
-    @property
-    def key(self) -> str:
-        """The folded matching key of the text (:func:`quyche.text.fold`), computed once."""
-        if self._key is None:
-            self._key = fold(self.text)
-        return self._key
+    if not TYPE_CHECKING:  # hidden from type checkers, which would then take any unknown attribute for a str
+
+        def __getattr__(self, name: str) -> str:
+            """Only called for an attribute not set: :attr:`key` before its first read (folded here, once)."""
+            if name != "key":
+                raise AttributeError(f"'Paragraph' object has no attribute '{name}'")
+            key = self._key
+            if key is None:
+                key = self._key = fold(self.text)
+            self.key = key
+            return key
 
     def visible_runs(self) -> Iterator[Run]:
         return (r for r in self.runs if r.text.strip())

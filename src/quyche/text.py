@@ -147,6 +147,7 @@ def _common_byte(ch: str) -> int:
 
 
 _COMMON_FOLD = bytes(_common_byte(ch) for ch in _COMMON).ljust(256, b"\x00")
+_COMMON_DROP_BYTE = bytes((_COMMON_DROP,))
 assert len(_COMMON) <= 256 and 0x80 + len(_COMMON_WIDE) <= _COMMON_DROP
 
 
@@ -158,7 +159,10 @@ def _fold_common(texts: list[str]) -> list[str] | None:
         data = codecs.charmap_encode("\x00".join(texts), "strict", _COMMON_MAP)[0]
     except UnicodeEncodeError:
         return None
-    joined = data.translate(_COMMON_FOLD, bytes((_COMMON_DROP,))).decode("latin-1")
+    data = data.translate(_COMMON_FOLD)
+    if _COMMON_DROP_BYTE in data:  # a combining mark: folded to nothing
+        data = data.replace(_COMMON_DROP_BYTE, b"")
+    joined = data.decode("latin-1")
     if not joined.isascii():
         for wide, folded in _COMMON_WIDE.items():
             if wide in joined:

@@ -243,7 +243,7 @@ def fold_keys(paragraphs: list[Paragraph]) -> None:
         texts = list(dict.fromkeys([p.text for p in todo]))  # each text once (repeated lines, empty cells)
         keys = dict(zip(texts, fold_many(texts), strict=True))
         for p in todo:
-            p._key = keys[p.text]
+            p._key = p.key = keys[p.text]
 
 
 def piece_indices(joined: str, hits: list[int], sep: str = "\x00") -> list[int]:

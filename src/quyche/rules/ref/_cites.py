@@ -145,10 +145,12 @@ def document_citations(doc: Document) -> DocCitations:
     lines = basis_lines(z)
     on_basis = {id(p) for p in lines}
     items: list[Cited] = []
-    scan = [("preamble", p) for p in z.preamble] + [("body", p) for p in z.body]
-    scan += [("recipients", p) for p in z.recipients]
-    for i in _may_cite_indices([p.key for _, p in scan]):
-        zone, p = scan[i]
+    scan = [*z.preamble, *z.body, *z.recipients]
+    body_at = len(z.preamble)
+    recipients_at = body_at + len(z.body)
+    for i in _may_cite_indices([p.key for p in scan]):
+        p = scan[i]
+        zone = "preamble" if i < body_at else "body" if i < recipients_at else "recipients"
         text = p.plain
         if not may_cite(text):
             continue  # every citation has a number, or is the Điều lệ

@@ -92,7 +92,12 @@ def citations(text: str, folded: str | None = None) -> list[tuple[str, str]]:
         sym = _SYMBOL.search(head)
         if sym and sym.start() <= 8:
             n, t, org = int(sym.group(1)), _code(sym.group(2)), sym.group(3)
-            raw = next((r.group(0) for r in _RAW_SYMBOL.finditer(text) if int(r.group(1)) == n), sym.group(0))
+            # The first raw number-symbol with that number, as written (usually the first one of the line).
+            first_raw = _RAW_SYMBOL.search(text)
+            if first_raw is not None and int(first_raw.group(1)) == n:
+                raw = first_raw.group(0)
+            else:
+                raw = next((r.group(0) for r in _RAW_SYMBOL.finditer(text) if int(r.group(1)) == n), sym.group(0))
             out.append((f"{n}-{t}/{org}", f"{_TYPES[word][1]} {raw}"))
             continue
         bare = _BARE.match(after)

@@ -142,11 +142,25 @@ class WrittenDate:
         return True
 
 
+def _may_date(k: str) -> bool:
+    """Cheap necessary condition for a date on a paragraph's key (the words or a separator every form holds)."""
+    return "ngay" in k or "thang" in k or "/" in k or "-" in k or ("." in k and _DOT_DIGIT.search(k) is not None)
+
+
+def date_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Those of ``paragraphs`` that may hold a date (:func:`written_dates` of the others is empty)."""
+    return [p for p in paragraphs if _may_date(p.key)]
+
+
 def written_dates(p: Paragraph) -> list[WrittenDate]:
     """Dates in a paragraph: "ngày 30 tháng 02 năm 2026", "30/02/2026", "ngày 30/02", "tháng 13/2025"."""
-    k = p.key  # asked of every paragraph: the cheap word tests first
-    if not ("ngay" in k or "thang" in k or "/" in k or "-" in k or ("." in k and _DOT_DIGIT.search(k))):
+    if not _may_date(p.key):  # the cheap word tests first
         return []
+    return _written_dates(p)
+
+
+def _written_dates(p: Paragraph) -> list[WrittenDate]:
+    """:func:`written_dates` of a paragraph that passed :func:`_may_date`."""
     text = p.plain
     out: list[WrittenDate] = []
     key = paragraph_fold(p)

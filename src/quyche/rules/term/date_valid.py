@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from quyche.model import Document, Paragraph
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.term._kit import as_date, title_term, written_dates
+from quyche.rules.term._kit import as_date, date_paragraphs, title_term, written_dates
 from quyche.zones import Zones, fold_document_keys
 
 
@@ -26,14 +26,16 @@ def _zones(z: Zones) -> dict[int, str]:
 @rule("TERM-DATE-VALID")
 def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
-    zone_of = _zones(z)
+    zone_of: dict[int, str] | None = None  # built at the first finding
     seen: set[tuple[int, str]] = set()
     fold_document_keys(doc)  # every key is read: fold them at once
-    for p in doc.paragraphs:
+    for p in date_paragraphs(doc.paragraphs):
         for d in written_dates(p):
             if d.valid or (p.loc.paragraph, d.text) in seen:
                 continue
             seen.add((p.loc.paragraph, d.text))
+            if zone_of is None:
+                zone_of = _zones(z)
             zone = zone_of.get(p.loc.paragraph, "body")
             yield Hit(
                 f"Ngày không có thật: “{d.text}”", paragraph=p, zone=zone, part="impossible",
