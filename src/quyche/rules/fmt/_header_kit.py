@@ -97,6 +97,21 @@ def style_faults(p: Paragraph, *, bold: bool | None, italic: bool | None, size: 
     return out
 
 
+def bold_upright_faults(p: Paragraph, size: float, faults: list[str], actual: list[str]) -> None:
+    """Add to ``faults``/``actual`` what keeps ``p`` from being bold, upright and ``size`` pt (signature lines)."""
+    if p.attr("bold") is False:
+        faults.append("chưa in đậm")
+        actual.append("không đậm")
+    if p.attr_any("italic") is True:
+        faults.append("in nghiêng")
+        actual.append("nghiêng")
+    wrong = off_sizes(p, size, size)
+    if wrong:
+        sizes = ", ".join(pt(s) for s in wrong)
+        faults.append(f"cỡ chữ {sizes}")
+        actual.append(sizes)
+
+
 def expected_style(*, bold: bool, italic: bool, size: float) -> str:
     parts = [pt(size), "đậm" if bold else "không đậm", "nghiêng" if italic else "đứng"]
     return ", ".join(parts)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import FORMATTING, Context, Hit, rule
-from quyche.rules.common import AUTHORITY_RE, off_sizes, pt, quote, shown_upper
-from quyche.rules.fmt._header_kit import sign_lines
+from quyche.rules.common import AUTHORITY_RE, quote, shown_upper
+from quyche.rules.fmt._header_kit import bold_upright_faults, sign_lines
 
 SIZE = 14.0
 
@@ -38,17 +38,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not shown_upper(auth):
         faults.append("chưa viết in hoa")
         actual.append("chữ thường")
-    if auth.attr("bold") is False:
-        faults.append("chưa in đậm")
-        actual.append("không đậm")
-    if auth.attr_any("italic") is True:
-        faults.append("in nghiêng")
-        actual.append("nghiêng")
-    wrong = off_sizes(auth, SIZE, SIZE)
-    if wrong:
-        sizes = ", ".join(pt(s) for s in wrong)
-        faults.append(f"cỡ chữ {sizes}")
-        actual.append(sizes)
+    bold_upright_faults(auth, SIZE, faults, actual)
     if faults:
         yield Hit(
             f"Dòng thẩm quyền ký {quote(auth)} {', '.join(faults)} (phải in hoa, đứng, đậm, 14 pt)",

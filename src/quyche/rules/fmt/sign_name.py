@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.common import off_sizes, pt, quote
-from quyche.rules.fmt._header_kit import sign_lines
+from quyche.rules.common import quote
+from quyche.rules.fmt._header_kit import bold_upright_faults, sign_lines
 from quyche.text import squash
 
 _PREFIX = re.compile(
@@ -48,17 +48,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     elif not all(_title_case(w) for w in words):
         faults.append("chưa viết hoa chữ đầu mỗi tiếng")
         actual.append("sai chữ hoa")
-    if p.attr("bold") is False:
-        faults.append("chưa in đậm")
-        actual.append("không đậm")
-    if p.attr_any("italic") is True:
-        faults.append("in nghiêng")
-        actual.append("nghiêng")
-    wrong = off_sizes(p, SIZE, SIZE)
-    if wrong:
-        sizes = ", ".join(pt(s) for s in wrong)
-        faults.append(f"cỡ chữ {sizes}")
-        actual.append(sizes)
+    bold_upright_faults(p, SIZE, faults, actual)
     if faults:
         proper = " ".join(w[:1].upper() + w[1:].lower() for w in words)
         yield Hit(

@@ -4,9 +4,7 @@ Each test runs in its own transaction over the shared world (:mod:`quyche.web.te
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,31 +13,12 @@ from django.test import Client
 from quyche.web.meetings.models import Meeting
 from quyche.web.organizations.models import ProfileVersion
 from quyche.web.regulations.models import Regulation, RegulationVersion, Waiver
-from quyche.web.tests.ui_world import built, client_for, csrf_token, text
+from quyche.web.tests.ui_world import csrf_token, text, ui_fixtures
 
 HX = {"HX-Request": "true"}
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-          ) -> Iterator[dict[str, Any]]:
-    with built(django_db_blocker, tmp_path_factory.mktemp("ui-forms")) as w:
-        yield w
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings: Any, world: dict[str, Any]) -> Path:
-    settings.MEDIA_ROOT = str(world["media"])
-    media: Path = world["media"]
-    return media
-
-
-@pytest.fixture
-def as_user(world: dict[str, Any], db: None) -> Any:
-    def make(name: str, **kwargs: Any) -> Client:
-        return client_for(world["users"][name], **kwargs)
-
-    return make
+world, _media_root, as_user = ui_fixtures("ui-forms")
 
 
 def field_errors(html: str, field_id: str) -> str:

@@ -3,38 +3,17 @@ whole pages and htmx fragments alike (the world: :mod:`quyche.web.tests.ui_world
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from quyche.web.tests.ui_world import SECRET, built, client_for, text
+from quyche.web.tests.ui_world import SECRET, text, ui_fixtures
 
 HX = {"HX-Request": "true"}
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-          ) -> Iterator[dict[str, Any]]:
-    with built(django_db_blocker, tmp_path_factory.mktemp("ui-pages")) as w:
-        yield w
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings: Any, world: dict[str, Any]) -> Path:
-    settings.MEDIA_ROOT = str(world["media"])
-    media: Path = world["media"]
-    return media
-
-
-@pytest.fixture
-def as_user(world: dict[str, Any], db: None) -> Any:
-    def make(name: str) -> Client:
-        return client_for(world["users"][name])
-
-    return make
+world, _media_root, as_user = ui_fixtures("ui-pages")
 
 
 def get(client: Client, url: str, status: int = 200, **kwargs: Any) -> str:

@@ -136,3 +136,31 @@ def csrf_token(html: str) -> str:
 
 def text(response: Any) -> str:
     return bytes(response.content).decode("utf-8")
+
+
+def ui_fixtures(label: str) -> tuple[Any, Any, Any]:
+    """The fixtures a page-test module shares: ``world`` (built once per module in its own media folder),
+    an autouse ``_media_root`` pointing MEDIA_ROOT there, and ``as_user(name, **client_kwargs)``.
+    Use: ``world, _media_root, as_user = ui_fixtures("ui-pages")`` at module level."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[dict[str, Any]]:
+        with built(django_db_blocker, tmp_path_factory.mktemp(label)) as w:
+            yield w
+
+    @pytest.fixture(autouse=True)
+    def _media_root(settings: Any, world: dict[str, Any]) -> Path:
+        settings.MEDIA_ROOT = str(world["media"])
+        media: Path = world["media"]
+        return media
+
+    @pytest.fixture
+    def as_user(world: dict[str, Any], db: None) -> Any:
+        def make(name: str, **kwargs: Any) -> Client:
+            return client_for(world["users"][name], **kwargs)
+
+        return make
+
+    return world, _media_root, as_user
