@@ -35,7 +35,7 @@ import yaml
 
 from quyche.model import Paragraph
 from quyche.text import CharTable, fold
-from quyche.zones import Node, Zones, fold_keys
+from quyche.zones import Node, Zones
 
 # ====================================================================================== vocabulary
 MEETING_TITLE_KEYS = ("che do hop", "che do sinh hoat", "sinh hoat", "hoi nghi", "che do lam viec", "lich hop")
@@ -884,7 +884,6 @@ def _has_verb(low: str) -> bool:
 def parse_meetings(zones: Zones) -> MeetingClauses:
     """The meeting clauses of a document and everything :mod:`quyche.meetings` reads from them."""
     mc = MeetingClauses()
-    fold_keys(zones.body)  # every key of the body is read: fold them at once
     mc.articles = meeting_articles(zones)
     for a in mc.articles:
         mc.paragraphs.extend(_node_paragraphs(a))

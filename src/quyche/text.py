@@ -198,7 +198,12 @@ def squash(text: str) -> str:
 
 
 def is_upper(text: str) -> bool:
-    """True when the text has letters and none of them is lower case ("in hoa")."""
+    """True when the text has letters and none of them is lower case ("in hoa").
+
+    The usual upper-case line is answered at C speed: ``str.isupper`` is true exactly when no character is
+    lower case (nor title case) and one is cased, and then only "has a letter" is left to ask."""
+    if text.isupper():
+        return any(ch.isalpha() for ch in text)
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(not ch.islower() for ch in letters)
 

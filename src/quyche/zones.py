@@ -17,8 +17,7 @@ from typing import Literal, cast
 from rapidfuzz import fuzz
 
 from quyche.model import Document, Paragraph, Run
-from quyche.text import fold, fold_many, squash
-from quyche.text import is_upper as _text_is_upper
+from quyche.text import fold, fold_many, is_upper, squash
 
 Side = Literal["left", "right"] | None
 _UNSET = object()  # memo marker: not computed yet (None is a value)
@@ -226,15 +225,6 @@ class Zones:
         return [(name, p.loc.paragraph) for name, p in firsts if p is not None]
 
 
-def is_upper(text: str) -> bool:
-    """:func:`quyche.text.is_upper` (letters, none of them lower case), answered at C speed for the usual
-    upper-case line: ``str.isupper`` is true exactly when no character is lower case (nor title case) and
-    one is cased, and then only "has a letter" is left to ask."""
-    if text.isupper():
-        return any(ch.isalpha() for ch in text)
-    return _text_is_upper(text)
-
-
 def fold_keys(paragraphs: list[Paragraph]) -> None:
     """Fill :attr:`Paragraph.key` of those of ``paragraphs`` not folded yet, all in one batch
     (:func:`quyche.text.fold_many`: the same keys as one by one, in a few passes over the joined texts)."""
@@ -257,27 +247,6 @@ def piece_indices(joined: str, hits: list[int], sep: str = "\x00") -> list[int]:
         if not out or out[-1] != i:
             out.append(i)
     return out
-
-
-def find_all(joined: str, words: tuple[str, ...]) -> list[int]:
-    """Every position in ``joined`` where one of ``words`` starts (str.find at C speed, no regex)."""
-    hits: list[int] = []
-    for word in words:
-        at = joined.find(word)
-        while at >= 0:
-            hits.append(at)
-            at = joined.find(word, at + 1)
-    return hits
-
-
-def fold_document_keys(doc: Document) -> None:
-    """:func:`fold_keys` of every paragraph of ``doc`` and of its zones (header pieces split from tab lines
-    are paragraphs of their own), once per document: for the rules that read the key of (nearly) every
-    paragraph."""
-    z = doc.zones
-    if "keys" not in z.memo:
-        z.memo["keys"] = True
-        fold_keys([*doc.paragraphs, *z.header, *z.signature, *z.recipients])
 
 
 def physical_side(p: Paragraph) -> Side:
@@ -446,10 +415,9 @@ def find_zones(doc: Document) -> Zones:
     z.memo["clause_marks"] = marks
     for kind, found in by_kind.items():
         z.memo[("nodes", kind)] = found
-    # The keys of the lines outside the body, which the header, title and closing rules read, are folded
-    # now in one batch; those of the body paragraphs are folded (in one batch) by the first rule that
-    # reads the key of (nearly) every paragraph (fold_document_keys, see quyche.rules.base.rule).
-    fold_keys([*z.header, *z.org_lines, *z.marks, *z.title_summary, *z.preamble, *z.signature, *z.recipients,
+    # Every key the rules read, folded now in one batch (header pieces split from tab lines are paragraphs
+    # of their own).
+    fold_keys([*doc.paragraphs, *z.header, *z.org_lines, *z.marks, *z.title_summary, *z.signature, *z.recipients,
                *(p for p in (z.title_type, z.attached_ref) if p is not None)])
     return z
 

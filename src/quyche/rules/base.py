@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import wraps
 from typing import Any
 
 from quyche.model import Document, Paragraph
-from quyche.zones import fold_document_keys
 
 # Facts a rule may need; a rule whose needs are not met is reported "not applicable", never run.
 FORMATTING = "formatting"  # fonts, sizes, bold/italic of runs
@@ -74,36 +72,13 @@ class RuleImpl:
 REGISTRY: dict[str, RuleImpl] = {}
 
 
-# Families whose rules read the folded keys of the lines outside the body only (header, title, căn cứ,
-# closing block: folded in one batch at zoning); the other families read the key of (nearly) every
-# paragraph.
-_FEW_KEYS = ("TYP-", "FMT-", "STR-")
-
-
-def rule(
-    rule_id: str, *, needs: Iterable[str] = (), keys: bool | None = None
-) -> Callable[[CheckFunc], CheckFunc]:
-    """Register ``check`` under ``rule_id`` (an ID of ../shared/spec/rules.md).
-
-    ``keys``: the check reads :attr:`Paragraph.key` of (nearly) every paragraph, so the registered check
-    first folds the keys of the whole document in one batch (:func:`quyche.zones.fold_document_keys`,
-    once per document: the same keys, sooner). By default true except for the TYP, FMT and STR rules."""
+def rule(rule_id: str, *, needs: Iterable[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Register ``check`` under ``rule_id`` (an ID of ../shared/spec/rules.md)."""
 
     def register(func: CheckFunc) -> CheckFunc:
         if rule_id in REGISTRY and REGISTRY[rule_id].module != func.__module__:
             raise RuntimeError(f"rule {rule_id} registered twice")
-        reads_keys = not rule_id.startswith(_FEW_KEYS) if keys is None else keys
-        REGISTRY[rule_id] = RuleImpl(rule_id, _with_keys(func) if reads_keys else func, frozenset(needs),
-                                     func.__module__)
+        REGISTRY[rule_id] = RuleImpl(rule_id, func, frozenset(needs), func.__module__)
         return func
 
     return register
-
-
-def _with_keys(func: CheckFunc) -> CheckFunc:
-    @wraps(func)
-    def check(doc: Document, ctx: Context) -> Iterable[Hit]:
-        fold_document_keys(doc)
-        return func(doc, ctx)
-
-    return check

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.rules.fmt._para_kit import attr, prefix_attr
 from quyche.text import starts_lower
 from quyche.zones import ARTICLE_RE
 
@@ -38,23 +37,23 @@ def _faults(p: Paragraph) -> list[str]:
         out.append("separator")
     if not m.group(3).strip(" .:-–"):
         out.append("no_title")
-    if p.plain.split(None, 1)[0].isupper() or attr(p, "caps") is True:
+    if p.plain.split(None, 1)[0].isupper() or p.attr("caps") is True:
         out.append("keyword_case")
     pm = _PREFIX.match(p.text)
     if pm is not None:
         end = pm.end()
         first = p.runs[0] if p.runs else None
         if end > 0 and first is not None and len(first.text) >= end and first.text.strip():
-            # The prefix lies in the first run (prefix_attr's quick case), read once for both toggles.
+            # The prefix lies in the first run (Paragraph.prefix_attr's quick case), read once for both toggles.
             bold, italic = first.fmt.bold, first.fmt.italic
             if bold is not None and not bold:
                 out.append("not_bold")
             if italic:
                 out.append("italic")
         else:
-            if prefix_attr(p, end, "bold") is False:
+            if p.prefix_attr(end, "bold") is False:
                 out.append("not_bold")
-            if prefix_attr(p, end, "italic") is True:
+            if p.prefix_attr(end, "italic") is True:
                 out.append("italic")
     return out
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
 from quyche.rules.common import quote
-from quyche.rules.fmt._para_kit import prefix_attr
 from quyche.zones import CLAUSE_RE
 
 _CLAUSE_PREFIX = re.compile(r"^\s*\d{1,3}\s*[.\-)]")
@@ -44,7 +43,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     if any_bold:
         for p in numbered:
             pm = _CLAUSE_PREFIX.match(p.text)
-            if pm is not None and prefix_attr(p, pm.end(), "bold") is True:
+            if pm is not None and p.prefix_attr(pm.end(), "bold") is True:
                 bold.append(p)
     if len(styles) > 1:
         ranked = sorted(styles.items(), key=lambda kv: (-len(kv[1]), kv[1][0].loc.paragraph))

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from quyche.model import Document, Paragraph
 from quyche.rules.base import FORMATTING, Context, Hit, rule
-from quyche.rules.common import quote
-from quyche.rules.fmt._para_kit import attr, attr_any, shown_upper
+from quyche.rules.common import quote, shown_upper
 from quyche.zones import Node
 
 _PART_CHAPTER = re.compile(r"^(Phần|Chương) ([IVXLC]+|thứ \S+)$")
@@ -46,7 +45,7 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
         out.append(("same_line", p))
     words = t.split(None, 1)
     head = words[0] if words else ""
-    if head.isupper() or (attr(p, "caps") is True):
+    if head.isupper() or (p.attr("caps") is True):
         out.append(("keyword_case", p))
     if node.kind == "muc":
         if not node.title and _ROMAN.fullmatch(node.number):
@@ -58,9 +57,9 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
             out.append(("arabic", p))
         elif not node.title and not _PART_CHAPTER.match(t) and _END_PUNCT.search(t):
             out.append(("punct", p))
-    if attr(p, "bold") is False:
+    if p.attr("bold") is False:
         out.append(("not_bold", p))
-    if attr_any(p, "italic") is True:
+    if p.attr_any("italic") is True:
         out.append(("italic", p))
     if layout_known and p.align in ("left", "right", "both"):
         out.append(("not_centred", p))
@@ -72,7 +71,7 @@ def _heading_faults(node: Node, layout_known: bool) -> list[tuple[str, Paragraph
     elif name is not None:
         if not shown_upper(name):
             out.append(("name_case", name))
-        if attr(name, "bold") is False:
+        if name.attr("bold") is False:
             out.append(("name_not_bold", name))
     return out
 

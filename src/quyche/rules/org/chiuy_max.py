@@ -13,7 +13,6 @@ from quyche.model import Document
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.common import quote
 from quyche.rules.org._kit import count_re, stated_counts
-from quyche.zones import fold_document_keys
 
 MAX_CHI_UY = 7
 _NEED = "chi uy"  # folded words every pattern of _STATED matches
@@ -36,7 +35,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             fix="Sửa danh sách chi ủy (committee) trong hồ sơ cho đúng kết quả bầu cử (không quá 7 đồng chí)",
         )
     z = doc.zones
-    fold_document_keys(doc)  # every key of the body is read: fold them at once
     for c in stated_counts([*z.body, *z.preamble], _STATED, _NEED):
         if c.value > MAX_CHI_UY:
             yield Hit(

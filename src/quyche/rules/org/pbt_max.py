@@ -19,7 +19,7 @@ from quyche.rules.common import issuer_kind, quote
 from quyche.rules.org._kit import count_re, sre, stated_counts
 from quyche.skeleton import soft
 from quyche.text import fold
-from quyche.zones import Zones, fold_document_keys
+from quyche.zones import Zones
 
 # "Phó Bí thư Tỉnh ủy …", "Phó Bí thư Chi đoàn": another organisation's deputies.
 _FOREIGN = (r"(?!\s+(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|trung ương|đảng ủy\s+(?:xã|phường|đặc khu|"
@@ -86,7 +86,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
             "quả bầu cử",
         )
     # Only the paragraphs naming a Phó Bí thư can state a count, name one or use the plural.
-    fold_document_keys(doc)  # every key of the body is read: fold them at once
     paragraphs = [para for para in [*z.body, *z.preamble] if _NEED in para.key]
     stated = [c for c in stated_counts(paragraphs, _STATED) if c.value > most]
     for c in stated:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quyche.model import Document, Paragraph
 from quyche.rules.base import Context, Hit, rule
 from quyche.rules.term._kit import as_date, date_paragraphs, title_term, written_dates
-from quyche.zones import Zones, fold_document_keys
+from quyche.zones import Zones
 
 
 def _zones(z: Zones) -> dict[int, str]:
@@ -28,7 +28,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
     z = doc.zones
     zone_of: dict[int, str] | None = None  # built at the first finding
     seen: set[tuple[int, str]] = set()
-    fold_document_keys(doc)  # every key is read: fold them at once
     for p in date_paragraphs(doc.paragraphs):
         for d in written_dates(p):
             if d.valid or (p.loc.paragraph, d.text) in seen:
