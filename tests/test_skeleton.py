@@ -727,3 +727,42 @@ def test_clean_corpus_is_not_verbatim() -> None:
                 worst = max(worst, s)
                 assert s < VERBATIM_THRESHOLD, (doc.stem, b.key, node.full_title, s)
     print(f"highest similarity to a model text on the clean corpus: {worst:.3f}")
+
+
+# ---------------------------------------------------------------------------------- fast heading matching
+def _title_keys() -> list[str]:
+    """Folded article and chapter titles of the corpus and the bundled example, plus variants with typos."""
+    from quyche.readers.docx.reader import read_docx
+    from quyche.skeleton import key
+
+    root = Path(__file__).resolve().parents[1]
+    folders = [root / "examples", root.parent / "shared" / "corpus"]
+    titles: set[str] = set()
+    for folder in folders:
+        for path in sorted(folder.glob("*.docx")):
+            zones = read_docx(path.read_bytes(), path.name).zones
+            titles.update(key(n.full_title) for n in [*zones.articles, *zones.nodes("chuong")])
+    return sorted(titles)
+
+
+_TITLES = _title_keys()
+
+
+def _typo(title: str, at: int) -> str:
+    i = at % max(len(title), 1)
+    return title[:i] + title[i + 1:]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.sampled_from(_TITLES or [""]), st.integers(min_value=0, max_value=200), st.booleans())
+def test_fast_heading_matching_equals_its_definition(title: str, at: int, typo: bool) -> None:
+    from quyche.skeleton import _heading_hit, _outline
+
+    title = _typo(title, at) if typo else title
+    sk = skeleton()
+    for kind in TEMPLATE_KINDS:
+        ol = _outline(sk, kind)
+        for heads in (ol.headings, ol.chapters):
+            fast = heads.hits(title)
+            for g, keywords in enumerate(heads.groups):
+                assert fast.get(g) == _heading_hit(keywords, title), (kind, g, title)

@@ -603,7 +603,8 @@ def article_text(node: Node, *, title: bool = True) -> str:
 
 
 def _heading_hit(keywords: Sequence[str], title_key: str) -> tuple[float, str, str] | None:
-    """(score, method, keyword) of the best keyword found in a (folded) title."""
+    """(score, method, keyword) of the best keyword found in a (folded) title: the definition that
+    :class:`_Headings` computes fast (tests/test_skeleton.py holds them equal)."""
     best: tuple[float, str, str] | None = None
     for k in keywords:
         if _has(title_key, k):
@@ -875,10 +876,6 @@ class _Headings:
             if best is not None:
                 out[g] = best
         return out
-
-
-def match_chapter(chapter: Chapter, node: Node) -> tuple[float, str, str] | None:
-    return _heading_hit(_keys(chapter.heading_keywords), key(node.full_title))
 
 
 def map_articles(zones: Zones, skeleton: Skeleton | None, template_kind: str) -> Mapping:
