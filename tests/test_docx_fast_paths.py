@@ -383,6 +383,26 @@ def test_odd_markup_reads_no_paragraph_from_the_bytes(odd: str, monkeypatch: pyt
     assert model(fast) == model(slow)
 
 
+@pytest.mark.parametrize(
+    ("spaced", "text"),
+    [
+        ('<w:p><w:r><w:rPr><w:b/></w:rPr ><w:t>một</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>hai</w:t></w:r></w:p>',
+         "mộthai"),
+        ('<w:p><w:pPr><w:jc w:val="center"/></w:pPr\n><w:r><w:rPr><w:i/></w:rPr><w:t>ba</w:t></w:r></w:p>', "ba"),
+        ('<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="5"></w:rPrChange></w:rPr><w:t>bốn</w:t></w:r></w:p>', "bốn"),
+    ],
+)
+def test_end_tags_written_with_white_space_end_the_texts(
+    spaced: str, text: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"</w:rPr >" is an end tag too: a run's properties stop there (they once ran on into the next run,
+    and the reader failed with an IndexError on well-formed XML)."""
+    data = plain_package(spaced + spaced)
+    fast, slow = read_both(data, monkeypatch)
+    assert model(fast) == model(slow)
+    assert [x.text for x in fast.paragraphs].count(text) == 2
+
+
 def test_other_encodings_read_no_paragraph_from_the_bytes() -> None:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     text = f'<w:document {w}><w:body><w:p><w:r><w:t>ĐÂ</w:t></w:r></w:p></w:body></w:document>'

@@ -220,18 +220,19 @@ def _raw_elements(data: bytes, start: bytes, end: bytes) -> list[bytes] | None:
 
 
 # A w:p that is only an optional "<w:pPr>…</w:pPr>" (or "<w:pPr/>") and text runs: each an optional
-# "<w:rPr>…</w:rPr>" (or "<w:rPr/>") and at most one w:t (no white space between the tags). Every other
+# "<w:rPr>…</w:rPr>" (or "<w:rPr/>") and at most one w:t (no white space between the tags; the texts stop
+# at the first end tag of their element however written, so "</w:rPr >" ends a match). Every other
 # w:p start matches "<w:p" alone (all groups empty). Groups: the pPr's source text as _raw_keys gives it
 # (">…" or "/>"), the first run's rPr text, ">" and the text of its w:t or "/" for "<w:t/>", the
 # further runs, "</w:p>" (empty: not such a paragraph).
 _ATTRS = rb'(?: [^\s=<>/"]+="[^"<]*")*'  # attributes as Word writes them (a ">" may be in a value)
 _RUN_BODY = (
-    rb"(?:<w:rPr(/>|>[^<]*+(?:<(?!/w:rPr>)[^<]*+)*+)(?:</w:rPr>)?)?"
+    rb"(?:<w:rPr(/>|>[^<]*+(?:<(?!/w:rPr[\s>])[^<]*+)*+)(?:</w:rPr>)?)?"
     rb"(?:<w:t" + _ATTRS + rb"(?:(>)([^<]*+)</w:t>|(/)>))?</w:r>"
 )
 _SIMPLE_P = re.compile(
     rb"<w:p(?=[ >/])(?:" + _ATTRS + rb">"
-    rb"(?:<w:pPr(/>|>[^<]*+(?:<(?!/w:pPr>)[^<]*+)*+)(?:</w:pPr>)?)?"
+    rb"(?:<w:pPr(/>|>[^<]*+(?:<(?!/w:pPr[\s>])[^<]*+)*+)(?:</w:pPr>)?)?"
     rb"(?:<w:r" + _ATTRS + rb">" + _RUN_BODY + rb")?"
     rb"((?:<w:r" + _ATTRS + rb">" + _RUN_BODY.replace(b"(/>|", b"(?:/>|").replace(b"(>)([^<]*+)", b">[^<]*+")
     .replace(b"(/)", b"/") + rb")*+)(</w:p>))?"
