@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from quyche.keyscan import holding, joined_keys
 from quyche.model import Paragraph
 from quyche.text import CharTable, fold
 from quyche.zones import Node, Zones
@@ -542,6 +543,12 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
                 ) -> list[MeetingStatement]:
     """:func:`statements_in` with the context worked out only when a sentence needs it."""
     key = _fold_of(p, text)
+    # A text holding no gate word of _INTERVAL_GATES has no interval in any of its sentences; then only a
+    # "thay cho …" sentence in a meeting article makes a statement (_REPLACE_RE, which matches inside a
+    # sentence only where it matches the whole text: a sentence ends at punctuation, never a letter).
+    gated = any(word in key for word in _INTERVAL_WORDS)
+    if not gated and not (in_article and _REPLACE_RE.search(key)):
+        return []
     segments = _segments(key)
     out: list[MeetingStatement] = []
     seg_mentions: dict[int, list[Mention]] = {}
@@ -562,8 +569,6 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
                 return _subject_group(mentions, low), True
         return context(), False
 
-    # a text holding no gate word of _INTERVAL_GATES has no interval in any of its sentences
-    gated = any(word in key for word in _INTERVAL_WORDS)
     for i, (s0, s1) in enumerate(segments):
         intervals = _intervals(text[s0:s1], key[s0:s1]) if gated else []
         if not intervals:
@@ -881,6 +886,29 @@ def _has_verb(low: str) -> bool:
     return ("họp" in low or "sinh hoạt" in low or "giao ban" in low or "hội nghị" in low) and bool(_VERB_RE.search(low))
 
 
+# What the folded key of a paragraph holds when its text holds a meeting verb (_VERB_RE: "họp" folds to "hop"),
+# and when it may hold a threshold (_THRESHOLD_HINT: a "/" or "%", "nua", "da so", or _PHAN_WORD).
+_VERB_KEYS = ("hop", "sinh hoat", "giao ban", "hoi nghi")
+_THRESHOLD_KEYS = ("/", "%", "nua", "da so")
+
+
+def _heading_starts(body: list[Paragraph], nodes: list[Node]) -> list[int]:
+    """Body index of each node's heading paragraph, the nodes matched in order (each after the previous);
+    shorter than ``nodes`` when one is not found."""
+    starts: list[int] = []
+    if not nodes:
+        return starts
+    node_count = len(nodes)
+    heading = nodes[0].para
+    for i, p in enumerate(body):
+        if p is heading:
+            starts.append(i)
+            if len(starts) == node_count:
+                break
+            heading = nodes[len(starts)].para
+    return starts
+
+
 def parse_meetings(zones: Zones) -> MeetingClauses:
     """The meeting clauses of a document and everything :mod:`quyche.meetings` reads from them."""
     mc = MeetingClauses()
@@ -890,21 +918,13 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
     body = zones.body
     nodes = zones.all_nodes
     node_count = len(nodes)
-    heading = nodes[0].para if nodes else None
-    starts: list[int] = []
-    # Cheap tests on the folded key first (necessary conditions), the exact ones on the survivors:
-    # a meeting verb (_VERB_RE on the lower-cased text), a threshold hint (_THRESHOLD_HINT on fold_keep).
-    maybe_verb: list[int] = []
-    maybe_threshold: list[Paragraph] = []
-    for i, p in enumerate(body):
-        if p is heading:
-            starts.append(i)
-            heading = nodes[len(starts)].para if len(starts) < node_count else None
-        k = p.key
-        if "hop" in k or "sinh hoat" in k or "giao ban" in k or "hoi nghi" in k:
-            maybe_verb.append(i)
-        if "/" in k or "%" in k or "nua" in k or "da so" in k or ("phan " in k and _PHAN_WORD.search(k)):
-            maybe_threshold.append(p)
+    starts = _heading_starts(body, nodes)
+    # Cheap tests on the folded keys first (necessary conditions, one search of the joined keys for each word),
+    # the exact ones on the survivors: a meeting verb (_VERB_RE on the lower-cased text), a threshold hint
+    # (_THRESHOLD_HINT on fold_keep).
+    joined = joined_keys(body)
+    maybe_verb = holding(joined, _VERB_KEYS)
+    maybe_threshold = [body[i] for i in holding(joined, _THRESHOLD_KEYS, (_PHAN_WORD,))]
     verb_at = [i for i in maybe_verb if _has_verb(lower_keep(body[i].plain))]
     verbs = {id(body[i]) for i in verb_at}
     meeting = {id(a) for a in mc.articles}
