@@ -114,6 +114,25 @@ _STRONG_KIND = re.compile(r"(?<![a-z])(?:thuong ky|thuong le|chuyen de|bat thuon
 _OTHER_ACTS = re.compile(r"(?<![a-z])(?:bao cao|gui|thong bao|kiem diem|danh gia|tong hop|kiem tra|giam sat)(?![a-z])")
 _REPLACE_RE = re.compile(r"(?<![a-z])(?:thay cho|thay the|thay vi|khong sinh hoat thuong ky)(?![a-z])")
 _SEGMENT_END = re.compile(r"[.;:!?](?=\s|$)")
+# Words one of which every match of a pattern holds (gates, see _holds_match): a pattern led by a look-behind is
+# tried at every position, a word is looked for far faster.
+_VERB_WORDS = ("họp", "sinh hoạt", "giao ban", "hội nghị")
+_STRONG_WORDS = ("thuong ky", "thuong le", "chuyen de", "bat thuong")
+_REPLACE_WORDS = ("thay ", "khong sinh hoat thuong ky")
+_KIND_WORDS: tuple[tuple[str, ...], ...] = (
+    ("thuong ky", "thuong le", "dinh ky"), ("chuyen de",), ("bat thuong", "dot xuat"), ("so ket", "tong ket", "kiem diem"))
+_KIND_SCAN = tuple((name, rx, words) for (name, rx), words in zip(_KIND_RES, _KIND_WORDS, strict=True))
+
+
+def _holds_match(rx: re.Pattern[str], words: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+                 ) -> bool:
+    """``rx.search(text, start, end)`` found something, where every match of ``rx`` holds one of ``words``: the
+    words are looked for first (a match inside ``start:end`` holds its word inside it too)."""
+    stop = len(text) if end is None else end
+    for word in words:
+        if text.find(word, start, stop) >= 0:
+            return rx.search(text, start, stop) is not None
+    return False
 _ANCHOR_BEFORE = re.compile(r"(?:^|\s)vao(?:\s+\S+){0,4}\s*$")
 
 
@@ -515,8 +534,10 @@ def _kind_at(key: str, start: int, end: int, *, last: bool) -> str | None:
 
 
 def _kinds_in(key: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every kind word in ``key[start:end]``, in order of start."""
-    found = [(m.start(), m.end(), name) for name, rx in _KIND_RES for m in rx.finditer(key, start, end)]
+    """(start, end, kind) of every kind word in ``key[start:end]``, in order of start (each pattern run only where
+    one of its words is)."""
+    found = [(m.start(), m.end(), name) for name, rx, words in _KIND_SCAN
+             if any(key.find(w, start, end) >= 0 for w in words) for m in rx.finditer(key, start, end)]
     found.sort()
     return found
 
@@ -529,6 +550,14 @@ def _kind_in(kinds: list[tuple[int, int, str]], start: int, end: int, *, last: b
     if not inside:
         return None
     return inside[-1] if last else inside[0]
+
+
+def _may_state_outside(low: str, s0: int, s1: int, mentions: list[Mention]) -> bool:
+    """Outside a meeting article a sentence ``low[s0:s1]`` states a meeting only with a meeting verb and a body
+    it names as a subject (the test on ``ok`` in :func:`_statements`, there on the mentions before an interval,
+    some of ``mentions``): a sentence failing it is not parsed."""
+    return _holds_match(_VERB_RE, _VERB_WORDS, low, s0, s1) and any(
+        m.key not in NOT_BODIES and _SUBJECT_TAIL.match(low[m.end:]) for m in mentions)
 
 
 def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (), *, in_article: bool = True
@@ -547,7 +576,7 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
     # "thay cho …" sentence in a meeting article makes a statement (_REPLACE_RE, which matches inside a
     # sentence only where it matches the whole text: a sentence ends at punctuation, never a letter).
     gated = any(word in key for word in _INTERVAL_WORDS)
-    if not gated and not (in_article and _REPLACE_RE.search(key)):
+    if not gated and not (in_article and _holds_match(_REPLACE_RE, _REPLACE_WORDS, key)):
         return []
     segments = _segments(key)
     out: list[MeetingStatement] = []
@@ -570,9 +599,14 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
         return context(), False
 
     for i, (s0, s1) in enumerate(segments):
+        if not in_article:
+            low = low or lower_keep(text)
+            if not _may_state_outside(low, s0, s1, mentions_of(i)):
+                continue
         intervals = _intervals(text[s0:s1], key[s0:s1]) if gated else []
         if not intervals:
-            if in_article and _REPLACE_RE.search(key, s0, s1) and _kind_at(key, s0, s1, last=False) == "thematic":
+            if (in_article and _holds_match(_REPLACE_RE, _REPLACE_WORDS, key, s0, s1)
+                    and _kind_at(key, s0, s1, last=False) == "thematic"):
                 # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
                 low = low or lower_keep(text)
                 mentions = mentions_of(i)
@@ -587,14 +621,14 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
         if s0:
             intervals = [Interval(iv.months, iv.start + s0, iv.end + s0, iv.phrase, iv.at_least, iv.schedule)
                          for iv in intervals]
-        has_verb = bool(_VERB_RE.search(low, s0, s1))
+        has_verb = _holds_match(_VERB_RE, _VERB_WORDS, low, s0, s1)
         kinds = _kinds_in(key, s0, s1)
         seg_kind = kinds[0][2] if kinds else None
         # Inside a meeting article a sentence without a meeting verb still counts when it names the kind of
         # meeting ("a) Thường lệ mỗi tháng một lần"), but not "Định kỳ hằng quý báo cáo …".
-        kind_only = bool(_STRONG_KIND.search(key, s0, s1)) or (
+        kind_only = _holds_match(_STRONG_KIND, _STRONG_WORDS, key, s0, s1) or (
             seg_kind is not None and not _OTHER_ACTS.search(key, s0, s1))
-        replaces = bool(_REPLACE_RE.search(key, s0, s1))
+        replaces = _holds_match(_REPLACE_RE, _REPLACE_WORDS, key, s0, s1)
         prev_end = s0
         prev: MeetingStatement | None = None
         for n, iv in enumerate(intervals):

@@ -58,7 +58,19 @@ def _to_roman(n: int) -> str:
 
 
 def title_term(zones: Zones) -> TitleTerm | None:
-    """Khóa and nhiệm kỳ of the trích yếu; None when the document has no trích yếu."""
+    """Khóa and nhiệm kỳ of the trích yếu; None when the document has no trích yếu. Read once per document
+    (kept with its zones): most TERM rules read it."""
+    found = zones.memo.get("term.title_term", _UNREAD)
+    if found is _UNREAD:
+        found = zones.memo["term.title_term"] = _title_term(zones)
+    return found  # type: ignore[return-value]
+
+
+_UNREAD = object()  # memo marker: title_term not read yet (None is a value)
+
+
+def _title_term(zones: Zones) -> TitleTerm | None:
+    """:func:`title_term`, worked out."""
     if not zones.title_summary:
         return None
     text = zones.summary_text
