@@ -22,6 +22,7 @@ from quyche.keyscan import paragraphs_holding
 from quyche.model import Document, Location, Paragraph, Run
 from quyche.readers.docx.reader import read_docx
 from quyche.rules.term._kit import _written_dates, date_paragraphs
+from quyche.text import fold
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DOCS = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
@@ -112,3 +113,11 @@ def test_dated_paragraphs_of_the_documents_are_candidates() -> None:
     for doc in docs:
         found = {id(p) for p in date_paragraphs(doc.paragraphs)}
         assert all(id(p) in found for p in doc.paragraphs if _written_dates(p))
+
+
+def test_meeting_clauses_key_is_the_fold_of_their_text() -> None:
+    for doc in documents():
+        mc = meetings.parse_meetings(doc.zones)
+        assert mc.key == fold(" ".join(p.plain for p in mc.paragraphs))
+    odd = meetings.MeetingClauses(paragraphs=[para(t) for t in ("", "Chi\u00a0bộ  họp", "\u0301", " A\tB ", "ẞ x")])
+    assert odd.key == fold(" ".join(p.plain for p in odd.paragraphs))

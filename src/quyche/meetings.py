@@ -334,8 +334,12 @@ class MeetingClauses:
 
     @property
     def key(self) -> str:
-        """Folded text of the meeting clauses (keyword searches)."""
-        return fold(" ".join(p.plain for p in self.paragraphs))
+        """Folded text of the meeting clauses (keyword searches): ``fold(" ".join(p.plain for p in …))``, joined
+        from the paragraphs' keys. fold() maps each character on its own (white space to white space) and then
+        collapses white space, so the fold of texts joined with spaces is their folds joined with spaces (an
+        empty fold adding nothing); and a paragraph's key, the fold of its text, is the fold of its plain text,
+        which differs from it only in white space."""
+        return " ".join([k for k in (p.key for p in self.paragraphs) if k])
 
     def of(self, body: str, *, implicit: bool = False) -> list[MeetingStatement]:
         return [s for s in self.statements if s.is_of(body, implicit=implicit)]
