@@ -21,6 +21,7 @@ from meetdocs import CHI_BO_MEETING, chibo_doc, danguy_doc
 from quyche.keyscan import paragraphs_holding
 from quyche.model import Document, Location, Paragraph, Run
 from quyche.readers.docx.reader import read_docx
+from quyche.references import packaged_catalogue
 from quyche.rules.term._kit import _written_dates, date_paragraphs
 from quyche.text import fold
 
@@ -121,3 +122,12 @@ def test_meeting_clauses_key_is_the_fold_of_their_text() -> None:
         assert mc.key == fold(" ".join(p.plain for p in mc.paragraphs))
     odd = meetings.MeetingClauses(paragraphs=[para(t) for t in ("", "Chi\u00a0bộ  họp", "\u0301", " A\tB ", "ẞ x")])
     assert odd.key == fold(" ".join(p.plain for p in odd.paragraphs))
+
+
+# ------------------------------------------------------------------------------------------------ catalogue
+def test_catalogue_indexes_equal_their_definitions() -> None:
+    cat = packaged_catalogue()
+    for r in cat:
+        assert cat.link_confidence(r) == (cat.hops(r)[0].confidence if cat.hops(r) else None)
+    for kind in {r.kind for r in cat} | {"no_such_kind"}:
+        assert cat.of_kind(kind) == tuple(r for r in cat if r.kind == kind)

@@ -119,8 +119,12 @@ _SEGMENT_END = re.compile(r"[.;:!?](?=\s|$)")
 _VERB_WORDS = ("họp", "sinh hoạt", "giao ban", "hội nghị")
 _STRONG_WORDS = ("thuong ky", "thuong le", "chuyen de", "bat thuong")
 _REPLACE_WORDS = ("thay ", "khong sinh hoat thuong ky")
-_KIND_WORDS: tuple[tuple[str, ...], ...] = (
-    ("thuong ky", "thuong le", "dinh ky"), ("chuyen de",), ("bat thuong", "dot xuat"), ("so ket", "tong ket", "kiem diem"))
+_KIND_WORDS: tuple[tuple[str, ...], ...] = (  # in _KIND_RES order
+    ("thuong ky", "thuong le", "dinh ky"),
+    ("chuyen de",),
+    ("bat thuong", "dot xuat"),
+    ("so ket", "tong ket", "kiem diem"),
+)
 _KIND_SCAN = tuple((name, rx, words) for (name, rx), words in zip(_KIND_RES, _KIND_WORDS, strict=True))
 
 
