@@ -27,7 +27,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any
 
@@ -560,12 +560,12 @@ def _kind_in(kinds: list[tuple[int, int, str]], start: int, end: int, *, last: b
     return inside[-1] if last else inside[0]
 
 
-def _may_state_outside(low: str, s0: int, s1: int, mentions: list[Mention]) -> bool:
+def _may_state_outside(low: str, s0: int, s1: int, mentions: Callable[[], list[Mention]]) -> bool:
     """Outside a meeting article a sentence ``low[s0:s1]`` states a meeting only with a meeting verb and a body
     it names as a subject (the test on ``ok`` in :func:`_statements`, there on the mentions before an interval,
-    some of ``mentions``): a sentence failing it is not parsed."""
+    some of ``mentions()``): a sentence failing it is not parsed. The mentions are read only after a verb."""
     return _holds_match(_VERB_RE, _VERB_WORDS, low, s0, s1) and any(
-        m.key not in NOT_BODIES and _SUBJECT_TAIL.match(low[m.end:]) for m in mentions)
+        m.key not in NOT_BODIES and _SUBJECT_TAIL.match(low[m.end:]) for m in mentions())
 
 
 def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (), *, in_article: bool = True
@@ -609,7 +609,7 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
     for i, (s0, s1) in enumerate(segments):
         if not in_article:
             low = low or lower_keep(text)
-            if not _may_state_outside(low, s0, s1, mentions_of(i)):
+            if not _may_state_outside(low, s0, s1, partial(mentions_of, i)):
                 continue
         intervals = _intervals(text[s0:s1], key[s0:s1]) if gated else []
         if not intervals:
