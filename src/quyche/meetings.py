@@ -114,6 +114,7 @@ _STRONG_KIND = re.compile(r"(?<![a-z])(?:thuong ky|thuong le|chuyen de|bat thuon
 _OTHER_ACTS = re.compile(r"(?<![a-z])(?:bao cao|gui|thong bao|kiem diem|danh gia|tong hop|kiem tra|giam sat)(?![a-z])")
 _REPLACE_RE = re.compile(r"(?<![a-z])(?:thay cho|thay the|thay vi|khong sinh hoat thuong ky)(?![a-z])")
 _SEGMENT_END = re.compile(r"[.;:!?](?=\s|$)")
+_ANCHOR_BEFORE = re.compile(r"(?:^|\s)vao(?:\s+\S+){0,4}\s*$")
 # Words one of which every match of a pattern holds (gates, see _holds_match): a pattern led by a look-behind is
 # tried at every position, a word is looked for far faster.
 _VERB_WORDS = ("họp", "sinh hoạt", "giao ban", "hội nghị")
@@ -137,7 +138,6 @@ def _holds_match(rx: re.Pattern[str], words: tuple[str, ...], text: str, start: 
         if text.find(word, start, stop) >= 0:
             return rx.search(text, start, stop) is not None
     return False
-_ANCHOR_BEFORE = re.compile(r"(?:^|\s)vao(?:\s+\S+){0,4}\s*$")
 
 
 # ====================================================================================== phrase data
