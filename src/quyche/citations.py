@@ -122,16 +122,25 @@ _MASTER = re.compile(
 _SHORT = {k: k.split("_", 1)[1] if "_" in k else k for k in _MASTER.groupindex}
 
 
+# Short name of each group of _MASTER in group order (m.groups() order); one alternative matches, so no two
+# groups of one short name are set in a match.
+_SHORT_NAMES = tuple(_SHORT[k] for k, _ in sorted(_MASTER.groupindex.items(), key=lambda kv: kv[1]))
+# Group numbers of each short name, in the order _gstart tries the prefixes ("t_", "p_", "s_").
+_NUMBERS_OF = {
+    short: tuple(_MASTER.groupindex[p + short] for p in ("t_", "p_", "s_") if p + short in _MASTER.groupindex)
+    for short in set(_SHORT.values())
+}
+
+
 def _groups(m: re.Match[str]) -> dict[str, str]:
     """Matched groups without their alternative prefix ("t_num" → "num")."""
-    short = _SHORT
-    return {short[k]: v for k, v in m.groupdict().items() if v is not None}
+    return {k: v for k, v in zip(_SHORT_NAMES, m.groups(), strict=True) if v is not None}
 
 
 def _gstart(m: re.Match[str], name: str) -> int:
-    for p in ("t_", "p_", "s_"):
-        if p + name in m.re.groupindex and m.group(p + name) is not None:
-            return m.start(p + name)
+    for n in _NUMBERS_OF[name]:
+        if m.group(n) is not None:
+            return m.start(n)
     return m.start()
 
 

@@ -27,12 +27,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from quyche.keyscan import holding, joined_keys
 from quyche.model import Paragraph
 from quyche.text import CharTable, fold
 from quyche.zones import Node, Zones
@@ -114,6 +115,29 @@ _OTHER_ACTS = re.compile(r"(?<![a-z])(?:bao cao|gui|thong bao|kiem diem|danh gia
 _REPLACE_RE = re.compile(r"(?<![a-z])(?:thay cho|thay the|thay vi|khong sinh hoat thuong ky)(?![a-z])")
 _SEGMENT_END = re.compile(r"[.;:!?](?=\s|$)")
 _ANCHOR_BEFORE = re.compile(r"(?:^|\s)vao(?:\s+\S+){0,4}\s*$")
+# Words one of which every match of a pattern holds (gates, see _holds_match): a pattern led by a look-behind is
+# tried at every position, a word is looked for far faster.
+_VERB_WORDS = ("họp", "sinh hoạt", "giao ban", "hội nghị")
+_STRONG_WORDS = ("thuong ky", "thuong le", "chuyen de", "bat thuong")
+_REPLACE_WORDS = ("thay ", "khong sinh hoat thuong ky")
+_KIND_WORDS: tuple[tuple[str, ...], ...] = (  # in _KIND_RES order
+    ("thuong ky", "thuong le", "dinh ky"),
+    ("chuyen de",),
+    ("bat thuong", "dot xuat"),
+    ("so ket", "tong ket", "kiem diem"),
+)
+_KIND_SCAN = tuple((name, rx, words) for (name, rx), words in zip(_KIND_RES, _KIND_WORDS, strict=True))
+
+
+def _holds_match(rx: re.Pattern[str], words: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+                 ) -> bool:
+    """``rx.search(text, start, end)`` found something, where every match of ``rx`` holds one of ``words``: the
+    words are looked for first (a match inside ``start:end`` holds its word inside it too)."""
+    stop = len(text) if end is None else end
+    for word in words:
+        if text.find(word, start, stop) >= 0:
+            return rx.search(text, start, stop) is not None
+    return False
 
 
 # ====================================================================================== phrase data
@@ -314,8 +338,12 @@ class MeetingClauses:
 
     @property
     def key(self) -> str:
-        """Folded text of the meeting clauses (keyword searches)."""
-        return fold(" ".join(p.plain for p in self.paragraphs))
+        """Folded text of the meeting clauses (keyword searches): ``fold(" ".join(p.plain for p in …))``, joined
+        from the paragraphs' keys. fold() maps each character on its own (white space to white space) and then
+        collapses white space, so the fold of texts joined with spaces is their folds joined with spaces (an
+        empty fold adding nothing); and a paragraph's key, the fold of its text, is the fold of its plain text,
+        which differs from it only in white space."""
+        return " ".join([k for k in (p.key for p in self.paragraphs) if k])
 
     def of(self, body: str, *, implicit: bool = False) -> list[MeetingStatement]:
         return [s for s in self.statements if s.is_of(body, implicit=implicit)]
@@ -514,8 +542,10 @@ def _kind_at(key: str, start: int, end: int, *, last: bool) -> str | None:
 
 
 def _kinds_in(key: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every kind word in ``key[start:end]``, in order of start."""
-    found = [(m.start(), m.end(), name) for name, rx in _KIND_RES for m in rx.finditer(key, start, end)]
+    """(start, end, kind) of every kind word in ``key[start:end]``, in order of start (each pattern run only where
+    one of its words is)."""
+    found = [(m.start(), m.end(), name) for name, rx, words in _KIND_SCAN
+             if any(key.find(w, start, end) >= 0 for w in words) for m in rx.finditer(key, start, end)]
     found.sort()
     return found
 
@@ -530,6 +560,14 @@ def _kind_in(kinds: list[tuple[int, int, str]], start: int, end: int, *, last: b
     return inside[-1] if last else inside[0]
 
 
+def _may_state_outside(low: str, s0: int, s1: int, mentions: Callable[[], list[Mention]]) -> bool:
+    """Outside a meeting article a sentence ``low[s0:s1]`` states a meeting only with a meeting verb and a body
+    it names as a subject (the test on ``ok`` in :func:`_statements`, there on the mentions before an interval,
+    some of ``mentions()``): a sentence failing it is not parsed. The mentions are read only after a verb."""
+    return _holds_match(_VERB_RE, _VERB_WORDS, low, s0, s1) and any(
+        m.key not in NOT_BODIES and _SUBJECT_TAIL.match(low[m.end:]) for m in mentions())
+
+
 def statements_in(p: Paragraph | None, text: str, context: tuple[str, ...] = (), *, in_article: bool = True
                   ) -> list[MeetingStatement]:
     """Meeting statements of one paragraph. ``context`` = bodies the surrounding khoản / article title names
@@ -542,6 +580,12 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
                 ) -> list[MeetingStatement]:
     """:func:`statements_in` with the context worked out only when a sentence needs it."""
     key = _fold_of(p, text)
+    # A text holding no gate word of _INTERVAL_GATES has no interval in any of its sentences; then only a
+    # "thay cho …" sentence in a meeting article makes a statement (_REPLACE_RE, which matches inside a
+    # sentence only where it matches the whole text: a sentence ends at punctuation, never a letter).
+    gated = any(word in key for word in _INTERVAL_WORDS)
+    if not gated and not (in_article and _holds_match(_REPLACE_RE, _REPLACE_WORDS, key)):
+        return []
     segments = _segments(key)
     out: list[MeetingStatement] = []
     seg_mentions: dict[int, list[Mention]] = {}
@@ -562,12 +606,15 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
                 return _subject_group(mentions, low), True
         return context(), False
 
-    # a text holding no gate word of _INTERVAL_GATES has no interval in any of its sentences
-    gated = any(word in key for word in _INTERVAL_WORDS)
     for i, (s0, s1) in enumerate(segments):
+        if not in_article:
+            low = low or lower_keep(text)
+            if not _may_state_outside(low, s0, s1, partial(mentions_of, i)):
+                continue
         intervals = _intervals(text[s0:s1], key[s0:s1]) if gated else []
         if not intervals:
-            if in_article and _REPLACE_RE.search(key, s0, s1) and _kind_at(key, s0, s1, last=False) == "thematic":
+            if (in_article and _holds_match(_REPLACE_RE, _REPLACE_WORDS, key, s0, s1)
+                    and _kind_at(key, s0, s1, last=False) == "thematic"):
                 # "Sinh hoạt chuyên đề thay cho sinh hoạt thường kỳ của tháng đó" (no frequency)
                 low = low or lower_keep(text)
                 mentions = mentions_of(i)
@@ -582,14 +629,14 @@ def _statements(p: Paragraph | None, text: str, context: Callable[[], tuple[str,
         if s0:
             intervals = [Interval(iv.months, iv.start + s0, iv.end + s0, iv.phrase, iv.at_least, iv.schedule)
                          for iv in intervals]
-        has_verb = bool(_VERB_RE.search(low, s0, s1))
+        has_verb = _holds_match(_VERB_RE, _VERB_WORDS, low, s0, s1)
         kinds = _kinds_in(key, s0, s1)
         seg_kind = kinds[0][2] if kinds else None
         # Inside a meeting article a sentence without a meeting verb still counts when it names the kind of
         # meeting ("a) Thường lệ mỗi tháng một lần"), but not "Định kỳ hằng quý báo cáo …".
-        kind_only = bool(_STRONG_KIND.search(key, s0, s1)) or (
+        kind_only = _holds_match(_STRONG_KIND, _STRONG_WORDS, key, s0, s1) or (
             seg_kind is not None and not _OTHER_ACTS.search(key, s0, s1))
-        replaces = bool(_REPLACE_RE.search(key, s0, s1))
+        replaces = _holds_match(_REPLACE_RE, _REPLACE_WORDS, key, s0, s1)
         prev_end = s0
         prev: MeetingStatement | None = None
         for n, iv in enumerate(intervals):
@@ -881,6 +928,29 @@ def _has_verb(low: str) -> bool:
     return ("họp" in low or "sinh hoạt" in low or "giao ban" in low or "hội nghị" in low) and bool(_VERB_RE.search(low))
 
 
+# What the folded key of a paragraph holds when its text holds a meeting verb (_VERB_RE: "họp" folds to "hop"),
+# and when it may hold a threshold (_THRESHOLD_HINT: a "/" or "%", "nua", "da so", or _PHAN_WORD).
+_VERB_KEYS = ("hop", "sinh hoat", "giao ban", "hoi nghi")
+_THRESHOLD_KEYS = ("/", "%", "nua", "da so")
+
+
+def _heading_starts(body: list[Paragraph], nodes: list[Node]) -> list[int]:
+    """Body index of each node's heading paragraph, the nodes matched in order (each after the previous);
+    shorter than ``nodes`` when one is not found."""
+    starts: list[int] = []
+    if not nodes:
+        return starts
+    node_count = len(nodes)
+    heading = nodes[0].para
+    for i, p in enumerate(body):
+        if p is heading:
+            starts.append(i)
+            if len(starts) == node_count:
+                break
+            heading = nodes[len(starts)].para
+    return starts
+
+
 def parse_meetings(zones: Zones) -> MeetingClauses:
     """The meeting clauses of a document and everything :mod:`quyche.meetings` reads from them."""
     mc = MeetingClauses()
@@ -890,21 +960,13 @@ def parse_meetings(zones: Zones) -> MeetingClauses:
     body = zones.body
     nodes = zones.all_nodes
     node_count = len(nodes)
-    heading = nodes[0].para if nodes else None
-    starts: list[int] = []
-    # Cheap tests on the folded key first (necessary conditions), the exact ones on the survivors:
-    # a meeting verb (_VERB_RE on the lower-cased text), a threshold hint (_THRESHOLD_HINT on fold_keep).
-    maybe_verb: list[int] = []
-    maybe_threshold: list[Paragraph] = []
-    for i, p in enumerate(body):
-        if p is heading:
-            starts.append(i)
-            heading = nodes[len(starts)].para if len(starts) < node_count else None
-        k = p.key
-        if "hop" in k or "sinh hoat" in k or "giao ban" in k or "hoi nghi" in k:
-            maybe_verb.append(i)
-        if "/" in k or "%" in k or "nua" in k or "da so" in k or ("phan " in k and _PHAN_WORD.search(k)):
-            maybe_threshold.append(p)
+    starts = _heading_starts(body, nodes)
+    # Cheap tests on the folded keys first (necessary conditions, one search of the joined keys for each word),
+    # the exact ones on the survivors: a meeting verb (_VERB_RE on the lower-cased text), a threshold hint
+    # (_THRESHOLD_HINT on fold_keep).
+    joined = joined_keys(body)
+    maybe_verb = holding(joined, _VERB_KEYS)
+    maybe_threshold = [body[i] for i in holding(joined, _THRESHOLD_KEYS, (_PHAN_WORD,))]
     verb_at = [i for i in maybe_verb if _has_verb(lower_keep(body[i].plain))]
     verbs = {id(body[i]) for i in verb_at}
     meeting = {id(a) for a in mc.articles}

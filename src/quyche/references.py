@@ -503,6 +503,11 @@ class ReferenceCatalogue:
     def get(self, key: str) -> Reference | None:
         return self._refs.get(key)
 
+    def of_kind(self, kind: str) -> tuple[Reference, ...]:
+        """The entries of ``kind``, in catalogue order: ``tuple(r for r in self if r.kind == kind)``, from an
+        index."""
+        return tuple(self._by_kind.get(kind, ()))
+
     @property
     def references(self) -> tuple[Reference, ...]:
         return tuple(self._refs.values())
@@ -632,6 +637,14 @@ class ReferenceCatalogue:
             out.append(Hop(r, target, r.superseded_on, r.link_confidence or r.confidence, r.link_type))
             r = target
         return tuple(out)
+
+    def link_confidence(self, key: str | Reference) -> str | None:
+        """Confidence of the entry's own supersession link: ``hops(key)[0].confidence`` without following the
+        chain; None when the entry has no link."""
+        r = self._ref(key)
+        if r.superseded_by and r.superseded_on is not None:
+            return r.link_confidence or r.confidence
+        return None
 
     def resolve(self, key: str | Reference, on: date) -> Resolution:
         """Follow the supersession chain forward as of ``on``; exposes every hop and its confidence."""

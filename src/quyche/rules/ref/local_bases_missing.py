@@ -21,7 +21,7 @@ from quyche.rules.ref._cites import (
     effective_date,
     expected_basis_items,
 )
-from quyche.text import fold
+from quyche.text import fold_many
 
 _START = r"(?:^|[;,]\s*|\bva\s+|\bcan cu\s+)"
 _PATTERNS = {
@@ -47,7 +47,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         items = expected_basis_items(doc, catalogue_for(ctx), OrgFacts.from_profile(ctx.profile), effective_date(ctx))
         if items:
             wanted = {b.local: b.text for b in items if b.role == "local" and b.local in _WHAT}
-    texts = [fold(basis_text(p)) for p in lines]
+    texts = fold_many([basis_text(p) for p in lines])  # fold() of each, in one batch
     for local, suggestion in wanted.items():
         if any(_PATTERNS[local].search(t) for t in texts):
             continue

@@ -37,14 +37,14 @@ def active_window(cat: ReferenceCatalogue, kind: str, on: date) -> tuple[Referen
 
     The accepted entries run from the newest entry reached through settled links (H/M) to the entry in
     force on ``on``, plus successors of that entry already signed on ``on``."""
-    active = [r for r in cat if r.kind == kind and "all" in r.applies_to and cat.in_force(r, on)]
+    active = [r for r in cat.of_kind(kind) if "all" in r.applies_to and cat.in_force(r, on)]
     if not active:
         return None
     current = max(active, key=lambda r: (r.date, r.key))
     window = [current]
     settled = current
     while True:
-        weak = [p for p in cat.predecessors(settled) if cat.hops(p)[0].confidence == "L"]
+        weak = [p for p in cat.predecessors(settled) if cat.link_confidence(p) == "L"]  # a predecessor has a link
         if not weak:
             break
         settled = max(weak, key=lambda r: (r.date, r.key))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from quyche.keyscan import paragraphs_holding
 from quyche.meetings import fold_keep, lower_keep, paragraph_fold
 from quyche.model import Document, Paragraph
 from quyche.text import fold
@@ -57,7 +58,19 @@ def _to_roman(n: int) -> str:
 
 
 def title_term(zones: Zones) -> TitleTerm | None:
-    """Khóa and nhiệm kỳ of the trích yếu; None when the document has no trích yếu."""
+    """Khóa and nhiệm kỳ of the trích yếu; None when the document has no trích yếu. Read once per document
+    (kept with its zones): most TERM rules read it."""
+    found = zones.memo.get("term.title_term", _UNREAD)
+    if found is _UNREAD:
+        found = zones.memo["term.title_term"] = _title_term(zones)
+    return found  # type: ignore[return-value]
+
+
+_UNREAD = object()  # memo marker: title_term not read yet (None is a value)
+
+
+def _title_term(zones: Zones) -> TitleTerm | None:
+    """:func:`title_term`, worked out."""
     if not zones.title_summary:
         return None
     text = zones.summary_text
@@ -142,14 +155,25 @@ class WrittenDate:
         return True
 
 
+# _SEP_PAIR, one pattern per separator: each led by a literal, which the regex engine scans for quickly.
+_SEP_PAIRS = tuple(re.compile(re.escape(sep) + r" ?\d\d? ?" + re.escape(sep)) for sep in "/.-")
+
+
 def _may_date(k: str) -> bool:
     """Cheap necessary condition for a date on a paragraph's key (the words or a separator every form holds)."""
     return "ngay" in k or "thang" in k or "/" in k or "-" in k or ("." in k and _DOT_DIGIT.search(k) is not None)
 
 
 def date_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Those of ``paragraphs`` that may hold a date (:func:`written_dates` of the others is empty)."""
-    return [p for p in paragraphs if _may_date(p.key)]
+    """Those of ``paragraphs`` that may hold a date (:func:`written_dates` of the others is empty), found by one
+    search of their joined keys per word or pattern (:mod:`quyche.keyscan`).
+
+    Every date :func:`_written_dates` finds holds "ngay" (_WORDS, _DAY_MONTH) or "thang" (_MONTH_YEAR), or is a
+    _SLASH date, which holds a separator, a day or month and the same separator (_SEP_PAIR). The key holds what
+    ``fold_keep(p.plain)`` holds there: these letters, digits and separators fold alike in both foldings, and the
+    one white space ``plain`` may have between them is one space in the key too. A stronger test than
+    :func:`_may_date`: a bullet "- Căn cứ …" is no candidate."""
+    return paragraphs_holding(paragraphs, ("ngay", "thang"), _SEP_PAIRS)
 
 
 def written_dates(p: Paragraph) -> list[WrittenDate]:

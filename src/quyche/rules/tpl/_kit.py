@@ -79,7 +79,15 @@ def same_piece(a: Paragraph | None, b: Paragraph | None) -> bool:
 
 
 def pieces(z: Zones) -> list[tuple[str, Paragraph]]:
-    """Every text piece the zones found, with its zone name, in document order."""
+    """Every text piece the zones found, with its zone name, in document order (listed once per document:
+    TPL-PLACEHOLDER and TPL-MODEL-LABEL-LEFT both read it; do not mutate the list)."""
+    found = z.memo.get("tpl.pieces")
+    if found is None:
+        found = z.memo["tpl.pieces"] = _pieces(z)
+    return found  # type: ignore[return-value]
+
+
+def _pieces(z: Zones) -> list[tuple[str, Paragraph]]:
     out: list[tuple[str, Paragraph]] = [("marks", p) for p in z.marks]
     out += [("header", p) for p in z.header]
     if z.title_type is not None:
