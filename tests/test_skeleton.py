@@ -766,3 +766,23 @@ def test_fast_heading_matching_equals_its_definition(title: str, at: int, typo: 
             fast = heads.hits(title)
             for g, keywords in enumerate(heads.groups):
                 assert fast.get(g) == _heading_hit(keywords, title), (kind, g, title)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.sampled_from(_TITLES or [""]), st.integers(min_value=0, max_value=200), st.booleans(),
+       st.sets(st.integers(min_value=0, max_value=24)), st.integers(min_value=0, max_value=24))
+def test_fast_heading_matching_with_skip_and_only(title: str, at: int, typo: bool, skip: set[int], only: int) -> None:
+    """Groups left out (``skip``) or not asked for (``only``) change nothing for the others: a group's hit depends
+    on its own keys alone."""
+    from quyche.skeleton import _heading_hit, _outline
+
+    title = _typo(title, at) if typo else title
+    sk = skeleton()
+    for kind in TEMPLATE_KINDS:
+        for heads in (_outline(sk, kind).headings, _outline(sk, kind).chapters):
+            fast = heads.hits(title, skip=skip)
+            for g, keywords in enumerate(heads.groups):
+                assert fast.get(g) == (None if g in skip else _heading_hit(keywords, title)), (kind, g, title)
+            if only < len(heads.groups):
+                assert heads.hits(title, only=only) == (
+                    {only: hit} if (hit := _heading_hit(heads.groups[only], title)) else {}), (kind, only, title)
