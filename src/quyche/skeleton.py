@@ -23,9 +23,9 @@ import re
 import re._parser as sre_parse
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any
 
@@ -67,7 +67,7 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces."""
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+    return _words_key(fold(text))
 
 
 def _has(text_key: str, phrase_key: str) -> bool:
@@ -676,8 +676,8 @@ class _Headings:
       than the slack ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or both
       ``|a − b| ≤ (1 − T)(a + b)`` and ``|letters(A) △ letters(B)| ≤ (1 − T)(a + b)``.
 
-    A key found exactly decides every group holding it (:meth:`hits` returns a group's first exact key): the
-    fuzzy filters and scores run for the keys of the other groups only.
+    A key found exactly decides every group holding it (:meth:`hit` returns a group's first exact key): the
+    fuzzy candidates leave such keys out.
     """
 
     def __init__(self, groups: Sequence[Sequence[str]]) -> None:
@@ -688,22 +688,17 @@ class _Headings:
             for k in dict.fromkeys(g):
                 groups_of.setdefault(k, []).append(i)
         self.groups_of = {k: tuple(v) for k, v in groups_of.items()}
-        # Exact: a key found is made of words of the title; index it under its longest word, with the groups
-        # holding it and its (first) place in each.
-        self.by_word: dict[str, list[tuple[str, str, tuple[tuple[int, int], ...]]]] = {}
+        # Exact: a key found is made of words of the title; index it under its longest word.
+        self.by_word: dict[str, list[tuple[str, str]]] = {}
         for k in keys:
-            slots = tuple((g, self.groups[g].index(k)) for g in self.groups_of[k])
-            self.by_word.setdefault(max(k.split(), key=len), []).append((k, f" {k} ", slots))
+            self.by_word.setdefault(max(k.split(), key=len), []).append((k, f" {k} "))
         fuzzy = [k for k in keys if len(k) >= FUZZY_MIN_CHARS]
-        # The keys of each group that may match fuzzily; the groups having some.
-        self.fuzzy_of = [frozenset(k for k in g if len(k) >= FUZZY_MIN_CHARS) for g in self.groups]
-        self.fuzzy_groups = tuple(g for g, ks in enumerate(self.fuzzy_of) if ks)
         # Partial: one 4-gram per piece, the rarest among the keys'.
         counts: dict[str, int] = {}
         for k in keys:
             for i in range(len(k) - _GRAM + 1):
                 counts[k[i: i + _GRAM]] = counts.get(k[i: i + _GRAM], 0) + 1
-        grams: dict[str, set[str]] = {}
+        self.grams: dict[str, set[str]] = {}
         self.always: set[str] = set()  # no partial filter: scored whenever the title is long enough
         self.by_len: dict[int, set[str]] = {}
         self.gram_need: dict[str, tuple[frozenset[str], int, int]] = {}  # key → (its 4-grams, how many t must hold, 4d)
@@ -719,7 +714,7 @@ class _Headings:
             self.gram_need[k] = (kg, len(kg) - _GRAM * d, _GRAM * d)
             for p in pieces:
                 gram = min((p[i: i + _GRAM] for i in range(len(p) - _GRAM + 1)), key=lambda g: counts[g])
-                grams.setdefault(gram, set()).add(k)
+                self.grams.setdefault(gram, set()).add(k)
         # Token set.
         ts = [k for k in fuzzy if len(k.split()) >= TOKEN_SET_MIN_TOKENS]
         self.ts_all = set(ts)
@@ -746,57 +741,114 @@ class _Headings:
         alphabet = sorted({c for k in ts for c in k if c != " "})
         self.letter_bits = {c: 1 << i for i, c in enumerate(alphabet)}
         self.ts_mask = {k: sum(self.letter_bits[c] for c in set(k) if c != " ") for k in ts}
-        self.grams = {gram: frozenset(ks) for gram, ks in grams.items()}
         self.gram_set = frozenset(self.grams)
         self.ts_len_keys = [a for a, _ in self.ts_lengths]
 
-    def hits(self, title: str, only: int | None = None,
-             skip: Container[int] = ()) -> dict[int, tuple[float, str, str]]:
-        """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit, but for the groups in
-        ``skip`` (left out: the caller has no use for them), and only group ``only`` when given.
-
-        A group holding keys found exactly is decided: its first such key (``_heading_hit`` returns the first
-        key found, in the group's order). The fuzzy filters and scores then run only for the keys of the groups
-        still to decide (``live``): the score of a group depends on its own keys alone."""
+    def hits(self, title: str, allow: Callable[[int], bool] | None = None) -> dict[int, tuple[float, str, str]]:
+        """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit. Exact keys first: a
+        group holding a key found exactly is decided (its first such key), so the fuzzy filters and scores run
+        only for keys of the other groups, and a group ``allow`` refuses is not scored fuzzily (it is left out:
+        the caller drops it anyway)."""
         out: dict[int, tuple[float, str, str]] = {}
         if not title:
             return out
+        groups_of = self.groups_of
+        groups = self.groups
         words = set(title.split())
         padded = f" {title} "
-        first: dict[int, tuple[int, str]] = {}
         by_word = self.by_word
-        for w in words:
-            entries = by_word.get(w)
-            if entries is None:
+        exact = {k for w in words if w in by_word for k, pk in by_word[w] if pk in padded}
+        for k in exact:
+            for g in groups_of[k]:
+                if g not in out:
+                    for e in groups[g]:
+                        if e in exact:
+                            out[g] = (100.0, "heading", e)
+                            break
+        # Only the keys of a group still to decide need the fuzzy filters.
+        skip = {k for g in out for k in groups[g] if all(h in out for h in groups_of[k])} if out else _NO_KEYS
+        lt = len(title)
+        partial: set[str] = set()
+        for k in self.always:
+            if len(k) <= lt and k not in skip:
+                partial.add(k)
+        title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
+        need = self.gram_need
+        # Same length: either string may be the needle, so either one's 4-grams bound the distance.
+        for k in self.by_len.get(lt, ()):
+            if k in skip:
                 continue
-            for k, padded_k, slots in entries:
-                if padded_k in padded:
-                    for g, place in slots:
-                        if (only is None or g == only) and g not in skip:
-                            f = first.get(g)
-                            if f is None or place < f[0]:
-                                first[g] = (place, k)
-        for g, (_, k) in first.items():
-            out[g] = (100.0, "heading", k)
-        fuzzy_of = self.fuzzy_of
-        if only is not None:
-            todo: Sequence[int] = () if only in out or only in skip or not fuzzy_of[only] else (only,)
-        else:
-            todo = [g for g in self.fuzzy_groups if g not in out and g not in skip]
-        if not todo:
-            return out
-        live = fuzzy_of[todo[0]] if len(todo) == 1 else frozenset().union(*[fuzzy_of[g] for g in todo])
-        partial = self._partial_candidates(title, live)
-        token_set = self._token_set_candidates(title, words, live) if not self.ts_all.isdisjoint(live) else _NO_KEYS
+            if k not in need:
+                partial.add(k)
+                continue
+            kg, n, lost = need[k]
+            if len(kg & title_grams) >= min(n, len(title_grams) - lost):
+                partial.add(k)
+        grams = self.grams
+        seen: set[str] = set()
+        for gram in title_grams & self.gram_set:
+            for k in grams[gram]:
+                if k in seen or len(k) >= lt:
+                    continue
+                seen.add(k)
+                if k in skip:
+                    continue
+                kg, n, _ = need[k]
+                if len(kg & title_grams) >= n:
+                    partial.add(k)
+        token_set: set[str] = set()
+        if self.ts_all:
+            token_set.update(self.ts_always)
+            ts_required = self.ts_required
+            for w in words:
+                for k in self.ts_anchor.get(w, ()):
+                    if ts_required[k] <= words:
+                        token_set.add(k)
+            b = sum(map(len, words)) + len(words) - 1
+            slack = b - 1 - b * _TS_SHARE
+            required = [w for w in words if len(w) > slack]
+            if not required:
+                token_set |= self.ts_all
+            else:
+                inter = self.ts_containing.get(required[0], _NO_KEYS)
+                for w in required[1:]:
+                    if not inter:
+                        break
+                    inter = inter & self.ts_containing.get(w, _NO_KEYS)
+                token_set |= inter
+            # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T; and few letters in only one of them
+            lengths = self.ts_lengths
+            lo = bisect_left(self.ts_len_keys, b * _TS_SHARE)
+            hi = bisect_right(self.ts_len_keys, b / _TS_SHARE)
+            if lo < hi:
+                # |letters(k) △ letters(t)|: the letters as bits; a title letter no key has is one more each.
+                bits = self.letter_bits
+                mask = extra = 0
+                for c in set(title):
+                    bit = bits.get(c)
+                    if bit is None:
+                        extra += c != " "
+                    else:
+                        mask |= bit
+                ts_mask = self.ts_mask
+                bound = 1.0 - _TS_FRAC
+                for j in range(lo, hi):
+                    a, k = lengths[j]
+                    if (ts_mask[k] ^ mask).bit_count() + extra <= bound * (a + b):
+                        token_set.add(k)
+        if skip:
+            token_set = {k for k in token_set if k not in skip}
         if not partial and not token_set:
             return out
-        groups_of = self.groups_of
-        scored = {g for cands in (partial, token_set) for k in cands for g in groups_of[k]}
-        groups = self.groups
+        todo: set[int] = set()
+        for cands in (partial, token_set):
+            for k in cands:
+                todo.update(groups_of[k])
+        todo.difference_update(out)
         scores: dict[str, float] = {}
         for g in todo:
-            if g not in scored:
-                continue  # none of its keys can reach a threshold
+            if allow is not None and not allow(g):
+                continue
             best: tuple[float, str, str] | None = None
             for k in groups[g]:
                 # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
@@ -813,74 +865,6 @@ class _Headings:
             if best is not None:
                 out[g] = best
         return out
-
-    def _partial_candidates(self, title: str, live: Set[str]) -> set[str]:
-        """The keys of ``live`` whose ``fuzz.partial_ratio`` with ``title`` may reach ``HEADING_PARTIAL_MIN``."""
-        lt = len(title)
-        partial = {k for k in self.always if len(k) <= lt and k in live}
-        title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
-        need = self.gram_need
-        # Same length: either string may be the needle, so either one's 4-grams bound the distance.
-        for k in self.by_len.get(lt, ()):
-            if k not in live:
-                continue
-            if k not in need:
-                partial.add(k)
-                continue
-            kg, n, lost = need[k]
-            if len(kg & title_grams) >= min(n, len(title_grams) - lost):
-                partial.add(k)
-        found = title_grams & self.gram_set
-        if found:
-            grams = self.grams
-            for k in live & frozenset().union(*[grams[g] for g in found]):
-                if len(k) < lt:
-                    kg, n, _ = need[k]
-                    if len(kg & title_grams) >= n:
-                        partial.add(k)
-        return partial
-
-    def _token_set_candidates(self, title: str, words: set[str], live: Set[str]) -> Set[str]:
-        """The keys of ``live`` whose ``fuzz.token_set_ratio`` with ``title`` may reach ``HEADING_TOKEN_SET_MIN``."""
-        token_set: set[str] = set(self.ts_always)
-        ts_required = self.ts_required
-        for w in words:
-            for k in self.ts_anchor.get(w, ()):
-                if ts_required[k] <= words:
-                    token_set.add(k)
-        b = sum(map(len, words)) + len(words) - 1
-        slack = b - 1 - b * _TS_SHARE
-        required = [w for w in words if len(w) > slack]
-        if not required:
-            token_set |= self.ts_all
-        else:
-            inter = self.ts_containing.get(required[0], _NO_KEYS)
-            for w in required[1:]:
-                if not inter:
-                    break
-                inter = inter & self.ts_containing.get(w, _NO_KEYS)
-            token_set |= inter
-        # |a − b| ≤ (1 − T)(a + b)  ⟺  b·T/(2−T) ≤ a ≤ b·(2−T)/T; and few letters in only one of them
-        lengths = self.ts_lengths
-        lo = bisect_left(self.ts_len_keys, b * _TS_SHARE)
-        hi = bisect_right(self.ts_len_keys, b / _TS_SHARE)
-        if lo < hi:
-            # |letters(k) △ letters(t)|: the letters as bits; a title letter no key has is one more each.
-            bits = self.letter_bits
-            mask = extra = 0
-            for c in set(title):
-                bit = bits.get(c)
-                if bit is None:
-                    extra += c != " "
-                else:
-                    mask |= bit
-            ts_mask = self.ts_mask
-            bound = 1.0 - _TS_FRAC
-            for j in range(lo, hi):
-                a, k = lengths[j]
-                if (ts_mask[k] ^ mask).bit_count() + extra <= bound * (a + b):
-                    token_set.add(k)
-        return token_set & live
 
 
 def map_articles(zones: Zones, skeleton: Skeleton | None, template_kind: str) -> Mapping:
@@ -917,7 +901,6 @@ class _Outline:
     requires: tuple[tuple[str, ...], ...]
     excludes: tuple[tuple[str, ...], ...]
     stripping: tuple[int, ...]  # blocks with heading keywords and excludes
-    gates: tuple[tuple[str, tuple[str, ...], tuple[int, ...]], ...]  # (chapter, requires, blocks) of gated blocks
     strip_by_word: dict[str, tuple[tuple[str, int], ...]]  # (" exclude ", block) of those, under its longest word
     text_keys: tuple[tuple[tuple[str, str], ...], ...]  # (key, " key ")
 
@@ -937,10 +920,6 @@ def _outline(sk: Skeleton, template_kind: str) -> _Outline:
     for i in stripping:
         for e in excludes[i]:
             strip_by_word.setdefault(max(e.split(), key=len), []).append((f" {e} ", i))
-    gated: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for i, b in enumerate(blocks):
-        if b.heading_requires:
-            gated.setdefault((b.chapter, b._require_keys), []).append(i)
     out = _Outline(
         blocks=blocks,
         headings=_Headings([b._heading_keys if b.heading_keywords else () for b in blocks]),
@@ -948,7 +927,6 @@ def _outline(sk: Skeleton, template_kind: str) -> _Outline:
         requires=tuple(b._require_keys for b in blocks),
         excludes=excludes,
         stripping=stripping,
-        gates=tuple((chapter, requires, tuple(ids)) for (chapter, requires), ids in gated.items()),
         strip_by_word={w: tuple(v) for w, v in strip_by_word.items()},
         text_keys=tuple(tuple((k, f" {k} ") for k in b._text_keys) for b in blocks),
     )
@@ -958,15 +936,15 @@ def _outline(sk: Skeleton, template_kind: str) -> _Outline:
     return out
 
 
-def _refused(ol: _Outline, title_key: str, in_chapters: Set[str]) -> set[int]:
-    """The blocks that may not match the title: those with ``heading_requires`` when the article sits in no
-    chapter of the block's own kind and the title holds none of them (blocks sharing a chapter and requires are
-    decided together)."""
-    out: set[int] = set()
-    for chapter, requires, ids in ol.gates:
-        if chapter not in in_chapters and not any(_has(title_key, r) for r in requires):
-            out.update(ids)
-    return out
+def _allowed(ol: _Outline, i: int, title_key: str, in_chapters: Set[str]) -> bool:
+    """Block ``i`` may match the title: it needs no ``heading_requires``, or the article sits in a chapter of
+    its own kind, or the title holds one of them."""
+    b = ol.blocks[i]
+    return not b.heading_requires or b.chapter in in_chapters or any(_has(title_key, r) for r in ol.requires[i])
+
+
+def _scored(ol: _Outline, title_key: str, in_chapters: Set[str], stripped: Set[int], i: int) -> bool:
+    return i not in stripped and _allowed(ol, i, title_key, in_chapters)
 
 
 def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
@@ -988,11 +966,13 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
         padded = f" {title_key} "
         # The blocks one of whose excludes the title holds (an exclude found is made of words of the title).
         stripped = {i for w in set(title_key.split()) if w in strip_by_word for e, i in strip_by_word[w] if e in padded}
-        refused = _refused(ol, title_key, in_chapters)
-        # Blocks whose title test is moot (refused) or done on the stripped title: not matched on the whole title.
-        found = heads.hits(title_key, skip=refused | stripped)
-        for i in sorted(found.keys() | (stripped - refused)):
-            hit = heads.hits(_strip(title_key, ol.excludes[i]), only=i).get(i) if i in stripped else found[i]
+        # Blocks whose title test is moot (``heading_requires`` unmet) or done on the stripped title: not scored.
+        found = heads.hits(title_key, allow=partial(_scored, ol, title_key, in_chapters, stripped))
+        for i in sorted(found.keys() | stripped):
+            if not _allowed(ol, i, title_key, in_chapters):
+                continue
+            # One block on the stripped title: its few keys are scored directly (no index pays for itself).
+            hit = _heading_hit(heads.groups[i], _strip(title_key, ol.excludes[i])) if i in stripped else found[i]
             if hit is not None:
                 b = blocks[i]
                 matches.append(Match(b.key, art, hit[0], hit[1], hit[2]))
