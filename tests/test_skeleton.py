@@ -786,3 +786,37 @@ def test_fast_heading_matching_with_refused_groups(title: str, at: int, typo: bo
                 if g in refused and hit is not None and hit[1] != "heading":
                     hit = None
                 assert fast.get(g) == hit, (kind, g, title)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet=st.sampled_from("aAđĐ ,.;:-–\t\n\x1c\x1f\u00a0ıİ_1ệỆ()?'\"/"), max_size=40))
+def test_key_equals_its_regex_definition(text: str) -> None:
+    """``key`` goes through ``_words_key`` (one translate on ASCII): the same as the two regex passes."""
+    from quyche.skeleton import _NON_WORD, _SPACES, key
+    from quyche.text import fold
+
+    key.cache_clear()
+    assert key(text) == _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+
+
+@needs_corpus
+def test_mapping_found_equals_its_definition() -> None:
+    """``Mapping.found`` reads an index of the matches built once: the same nodes, in the same order, as the
+    straightforward scan (articles in document order, then "Chương" nodes) for every block and chapter key."""
+    from quyche.skeleton import CHAPTER_KEYS
+
+    def scan(m: Mapping, block_key: str) -> list[int]:
+        keys = {k for k, c in m.block_chapter.items() if c == block_key} if block_key in CHAPTER_KEYS else {block_key}
+        ids = {id(x.node) for x in m.matches if x.block in keys}
+        nodes = [a for a in m.articles if id(a) in ids] + [n for ns in m.chapters.values() for n in ns if id(n) in ids]
+        if block_key in CHAPTER_KEYS and not nodes:
+            nodes = list(m.chapters.get(block_key, []))
+        return [id(n) for n in nodes]
+
+    sk = skeleton()
+    for doc in DOCS:
+        zones, _ = corpus(doc.stem)
+        for kind in TEMPLATE_KINDS:
+            m = map_articles(zones, sk, kind)
+            for block_key in [*CHAPTER_KEYS, *(b.key for b in sk.blocks(kind)), "nothing"]:
+                assert [id(n) for n in m.found(block_key)] == scan(m, block_key), (doc.stem, kind, block_key)

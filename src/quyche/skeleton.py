@@ -66,7 +66,8 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=16384)
 def key(text: str) -> str:
-    """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces."""
+    """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces — the
+    words of the folded text joined by single spaces (:func:`_words_key`)."""
     return _words_key(fold(text))
 
 
@@ -1049,7 +1050,9 @@ _ASCII_NON_WORD = {c: " " for c in range(128) if _NON_WORD.match(chr(c))}
 
 
 def _words_key(folded: str) -> str:
-    """``key`` of an already folded text."""
+    """``_SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()``: the key of an already folded text. On ASCII text
+    by one ``translate`` (``_ASCII_NON_WORD`` is ``_NON_WORD`` on ASCII) and ``split`` (which splits on exactly
+    what ``\\s`` matches, dropping the ends)."""
     if folded.isascii():
         return " ".join(folded.translate(_ASCII_NON_WORD).split())
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
