@@ -820,3 +820,23 @@ def test_mapping_found_equals_its_definition() -> None:
             m = map_articles(zones, sk, kind)
             for block_key in [*CHAPTER_KEYS, *(b.key for b in sk.blocks(kind)), "nothing"]:
                 assert [id(n) for n in m.found(block_key)] == scan(m, block_key), (doc.stem, kind, block_key)
+
+
+_WORDS = st.sampled_from(["ban", "chap", "hanh", "bach", "chanh", "thuong", "vu", "truc", "ba", "dang", "uy"])
+_PHRASES = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_PHRASES, min_size=0, max_size=4), min_size=1, max_size=4), _PHRASES,
+       st.sets(st.integers(min_value=0, max_value=3)))
+def test_fast_heading_matching_on_made_up_keys(groups: list[list[str]], title: str, refused: set[int]) -> None:
+    """Keys of few letters that share words and letters: fuzzy ties, keys in several groups, repeated keys."""
+    from quyche.skeleton import _heading_hit, _Headings
+
+    heads = _Headings(groups)
+    fast = heads.hits(title, allow=lambda g: g not in refused)
+    for g, keywords in enumerate(heads.groups):
+        hit = _heading_hit(keywords, title)
+        if g in refused and hit is not None and hit[1] != "heading":
+            hit = None
+        assert fast.get(g) == hit, (groups, g, title)

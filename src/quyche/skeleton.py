@@ -677,8 +677,8 @@ class _Headings:
       than the slack ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or both
       ``|a − b| ≤ (1 − T)(a + b)`` and ``|letters(A) △ letters(B)| ≤ (1 − T)(a + b)``.
 
-    A key found exactly decides every group holding it (:meth:`hit` returns a group's first exact key): the
-    fuzzy candidates leave such keys out.
+    A key found exactly decides every group holding it (:meth:`hits` returns a group's first exact key): the
+    fuzzy candidates are scored for the other groups only.
     """
 
     def __init__(self, groups: Sequence[Sequence[str]]) -> None:
@@ -689,6 +689,8 @@ class _Headings:
             for k in dict.fromkeys(g):
                 groups_of.setdefault(k, []).append(i)
         self.groups_of = {k: tuple(v) for k, v in groups_of.items()}
+        # key → (group, the key's first place in it) for each group holding it
+        self.slots = {k: tuple((g, self.groups[g].index(k)) for g in gs) for k, gs in self.groups_of.items()}
         # Exact: a key found is made of words of the title; index it under its longest word.
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for k in keys:
@@ -747,8 +749,8 @@ class _Headings:
 
     def hits(self, title: str, allow: Callable[[int], bool] | None = None) -> dict[int, tuple[float, str, str]]:
         """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit. Exact keys first: a
-        group holding a key found exactly is decided (its first such key), so the fuzzy filters and scores run
-        only for keys of the other groups, and a group ``allow`` refuses is not scored fuzzily (it is left out:
+        group holding a key found exactly is decided (its first such key), so fuzzy scores are computed only for
+        the other groups' candidate keys, and a group ``allow`` refuses is not scored fuzzily (it is left out:
         the caller drops it anyway)."""
         out: dict[int, tuple[float, str, str]] = {}
         if not title:
@@ -766,19 +768,15 @@ class _Headings:
                         if e in exact:
                             out[g] = (100.0, "heading", e)
                             break
-        # Only the keys of a group still to decide need the fuzzy filters.
-        skip = {k for g in out for k in groups[g] if all(h in out for h in groups_of[k])} if out else _NO_KEYS
         lt = len(title)
         partial: set[str] = set()
         for k in self.always:
-            if len(k) <= lt and k not in skip:
+            if len(k) <= lt:
                 partial.add(k)
         title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
         need = self.gram_need
         # Same length: either string may be the needle, so either one's 4-grams bound the distance.
         for k in self.by_len.get(lt, ()):
-            if k in skip:
-                continue
             if k not in need:
                 partial.add(k)
                 continue
@@ -792,8 +790,6 @@ class _Headings:
                 if k in seen or len(k) >= lt:
                     continue
                 seen.add(k)
-                if k in skip:
-                    continue
                 kg, n, _ = need[k]
                 if len(kg & title_grams) >= n:
                     partial.add(k)
@@ -837,34 +833,34 @@ class _Headings:
                     a, k = lengths[j]
                     if (ts_mask[k] ^ mask).bit_count() + extra <= bound * (a + b):
                         token_set.add(k)
-        if skip:
-            token_set = {k for k in token_set if k not in skip}
         if not partial and not token_set:
             return out
-        todo: set[int] = set()
-        for cands in (partial, token_set):
-            for k in cands:
-                todo.update(groups_of[k])
-        todo.difference_update(out)
-        scores: dict[str, float] = {}
-        for g in todo:
-            if allow is not None and not allow(g):
-                continue
-            best: tuple[float, str, str] | None = None
-            for k in groups[g]:
-                # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
-                score = scores.get(k)
+        # Each candidate is scored once, for the groups it may decide; a group's best is its first key (in the
+        # group's order) of the highest score, as ``_heading_hit`` finds it.
+        allowed: dict[int, bool] = {}
+        best: dict[int, tuple[float, int, str]] = {}
+        for k in partial | token_set if token_set else partial:
+            score = None
+            for g, place in self.slots[k]:
+                if g in out:
+                    continue
+                ok = allowed.get(g)
+                if ok is None:
+                    ok = allowed[g] = allow is None or allow(g)
+                if not ok:
+                    continue
                 if score is None:
-                    # Below the threshold the score is never used but compared: the cutoff lets rapidfuzz stop early.
+                    # Below the threshold the score is never used: the cutoff lets rapidfuzz stop early.
                     score = fuzz.partial_ratio(k, title, score_cutoff=HEADING_PARTIAL_MIN) if k in partial else 0.0
                     if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
                         ts = fuzz.token_set_ratio(k, title)
                         score = ts if ts >= HEADING_TOKEN_SET_MIN else score
-                    scores[k] = score
-                if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
-                    best = (float(score), "heading-fuzzy", k)
-            if best is not None:
-                out[g] = best
+                if score >= HEADING_PARTIAL_MIN:
+                    held = best.get(g)
+                    if held is None or score > held[0] or (score == held[0] and place < held[1]):
+                        best[g] = (score, place, k)
+        for g, (score, _, k) in best.items():
+            out[g] = (float(score), "heading-fuzzy", k)
         return out
 
 
