@@ -548,8 +548,6 @@ class Mapping:
     matches: list[Match]
     chapters: dict[str, list[Node]]  # chapter key → "Chương" nodes whose name matches it
     block_chapter: dict[str, str]
-    _by_block: dict[str, set[int]] | None = field(default=None, init=False, repr=False, compare=False)
-    _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def matches_for(self, block_key: str) -> list[Match]:
         return [m for m in self.matches if m.block == block_key]
@@ -558,12 +556,11 @@ class Mapping:
         """Articles of a block, in document order. For a chapter key ("relations"…): the articles of its
         blocks, or — when none — the matching "Chương" nodes ("MỐI QUAN HỆ CÔNG TÁC" with unrecognised
         articles)."""
-        by_block = self._by_block if self._by_block is not None else self._index()
         if block_key in CHAPTER_KEYS:
-            ids = {i for k, c in self.block_chapter.items() if c == block_key for i in by_block.get(k, ())}
-            nodes = self._ordered(ids)
+            keys = {k for k, c in self.block_chapter.items() if c == block_key}
+            nodes = self._ordered(m.node for m in self.matches if m.block in keys)
             return nodes or list(self.chapters.get(block_key, []))
-        return self._ordered(by_block.get(block_key, _NO_IDS))
+        return self._ordered(m.node for m in self.matches if m.block == block_key)
 
     def blocks_of(self, node: Node) -> list[str]:
         return [m.block for m in self.matches if m.node is node]
@@ -576,25 +573,11 @@ class Mapping:
         mapped = {id(m.node) for m in self.matches}
         return [a for a in self.articles if id(a) not in mapped]
 
-    def _index(self) -> dict[str, set[int]]:
-        """Block → the ids of its nodes, and each article's place, gathered once (:meth:`found` is called for
-        many blocks; the mapping is not changed after :func:`map_articles`)."""
-        by_block: dict[str, set[int]] = {}
-        for m in self.matches:
-            by_block.setdefault(m.block, set()).add(id(m.node))
-        self._place = {id(a): i for i, a in enumerate(self.articles)}
-        self._by_block = by_block
-        return by_block
-
-    def _ordered(self, ids: Set[int]) -> list[Node]:
-        """The articles among ``ids`` in document order, then the "Chương" nodes among them."""
-        place = self._place
-        articles = self.articles
-        inside = sorted(place[i] for i in ids if i in place)
-        out = [articles[i] for i in inside]
-        if len(inside) < len(ids):
-            out += [n for n in self._chapter_nodes() if id(n) in ids]
-        return out
+    def _ordered(self, nodes: Iterable[Node]) -> list[Node]:
+        ids = {id(n) for n in nodes}
+        return [a for a in self.articles if id(a) in ids] + [
+            n for n in self._chapter_nodes() if id(n) in ids
+        ]
 
     def _chapter_nodes(self) -> list[Node]:
         return [n for ns in self.chapters.values() for n in ns]
@@ -650,7 +633,6 @@ _PARTIAL_FRAC = 1.0 - (HEADING_PARTIAL_MIN - 0.01) / 100.0
 _TS_FRAC = (HEADING_TOKEN_SET_MIN - 0.01) / 100.0
 _TS_SHARE = _TS_FRAC / (2.0 - _TS_FRAC)  # 2s/(s+a) ≥ T  ⟺  s ≥ a·T/(2−T)
 _NO_KEYS: frozenset[str] = frozenset()
-_NO_IDS: frozenset[int] = frozenset()
 
 
 def _joined_len(words: Iterable[str]) -> int:

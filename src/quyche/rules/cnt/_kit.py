@@ -7,7 +7,7 @@ chi bộ → 7619-chibo) and only the unconditional blocks are expected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quyche.model import Document, Paragraph
 from quyche.profile import Profile
@@ -23,7 +23,6 @@ class Outline:
     kind: str
     mapping: Mapping
     profile: Profile | None
-    _expected: dict[str, list[Block]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -32,15 +31,12 @@ class Outline:
     def expected(self, rule_id: str) -> list[Block]:
         """Blocks ``rule_id`` checks that this organisation needs: with a profile, the required blocks (a block
         resting on an unknown optional fact is left out); without one, the unconditional blocks."""
-        found = self._expected.get(rule_id)
-        if found is None:
-            sk = skeleton()
-            if self.profile is not None:
-                blocks = sk.required_blocks(self.profile)
-            else:
-                blocks = [b for b in sk.blocks(self.kind) if not b.condition]
-            found = self._expected[rule_id] = [b for b in blocks if rule_id in b.checked_by]
-        return list(found)
+        sk = skeleton()
+        if self.profile is not None:
+            blocks = sk.required_blocks(self.profile)
+        else:
+            blocks = [b for b in sk.blocks(self.kind) if not b.condition]
+        return [b for b in blocks if rule_id in b.checked_by]
 
     def anchor(self, chapter: str) -> Paragraph | None:
         """Where a missing block of ``chapter`` belongs: the chapter heading when the document has it; else the
@@ -72,19 +68,10 @@ class Outline:
 def outline(doc: Document, ctx: Context) -> Outline | None:
     """The mapped outline of a working regulation with articles, else None (nothing to judge)."""
     z = doc.zones
-    # Built once per document and profile (nine rules ask). The memo holds the profile, so its id is not reused
-    # while the entry lives; None (not a working regulation with articles) does not depend on the profile.
-    memo_key = ("cnt_outline", id(ctx.profile))
-    if memo_key in z.memo:
-        found = z.memo[memo_key]
-        if found is None or (isinstance(found, Outline) and found.profile is ctx.profile):
-            return found
-    o = None
-    if qclv_with_articles(z):
-        kind = template_kind_for(z, ctx.profile)
-        o = Outline(z, kind, map_articles(z, skeleton(), kind), ctx.profile)
-    z.memo[memo_key] = o
-    return o
+    if not qclv_with_articles(z):
+        return None
+    kind = template_kind_for(z, ctx.profile)
+    return Outline(z, kind, map_articles(z, skeleton(), kind), ctx.profile)
 
 
 def heading_of(block: Block) -> str:
