@@ -799,29 +799,6 @@ def test_key_equals_its_regex_definition(text: str) -> None:
     assert key(text) == _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
 
 
-@needs_corpus
-def test_mapping_found_equals_its_definition() -> None:
-    """``Mapping.found`` reads an index of the matches built once: the same nodes, in the same order, as the
-    straightforward scan (articles in document order, then "Chương" nodes) for every block and chapter key."""
-    from quyche.skeleton import CHAPTER_KEYS
-
-    def scan(m: Mapping, block_key: str) -> list[int]:
-        keys = {k for k, c in m.block_chapter.items() if c == block_key} if block_key in CHAPTER_KEYS else {block_key}
-        ids = {id(x.node) for x in m.matches if x.block in keys}
-        nodes = [a for a in m.articles if id(a) in ids] + [n for ns in m.chapters.values() for n in ns if id(n) in ids]
-        if block_key in CHAPTER_KEYS and not nodes:
-            nodes = list(m.chapters.get(block_key, []))
-        return [id(n) for n in nodes]
-
-    sk = skeleton()
-    for doc in DOCS:
-        zones, _ = corpus(doc.stem)
-        for kind in TEMPLATE_KINDS:
-            m = map_articles(zones, sk, kind)
-            for block_key in [*CHAPTER_KEYS, *(b.key for b in sk.blocks(kind)), "nothing"]:
-                assert [id(n) for n in m.found(block_key)] == scan(m, block_key), (doc.stem, kind, block_key)
-
-
 _WORDS = st.sampled_from(["ban", "chap", "hanh", "bach", "chanh", "thuong", "vu", "truc", "ba", "dang", "uy"])
 _PHRASES = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
 
