@@ -766,3 +766,54 @@ def test_fast_heading_matching_equals_its_definition(title: str, at: int, typo: 
             fast = heads.hits(title)
             for g, keywords in enumerate(heads.groups):
                 assert fast.get(g) == _heading_hit(keywords, title), (kind, g, title)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.sampled_from(_TITLES or [""]), st.integers(min_value=0, max_value=200), st.booleans(),
+       st.sets(st.integers(min_value=0, max_value=24)))
+def test_fast_heading_matching_with_refused_groups(title: str, at: int, typo: bool, refused: set[int]) -> None:
+    """Groups ``allow`` refuses are not scored fuzzily (an exact hit stays), and the others are not changed by it:
+    a group's hit depends on its own keys alone."""
+    from quyche.skeleton import _heading_hit, _outline
+
+    title = _typo(title, at) if typo else title
+    sk = skeleton()
+    for kind in TEMPLATE_KINDS:
+        for heads in (_outline(sk, kind).headings, _outline(sk, kind).chapters):
+            fast = heads.hits(title, allow=lambda g: g not in refused)
+            for g, keywords in enumerate(heads.groups):
+                hit = _heading_hit(keywords, title)
+                if g in refused and hit is not None and hit[1] != "heading":
+                    hit = None
+                assert fast.get(g) == hit, (kind, g, title)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet=st.sampled_from("aAđĐ ,.;:-–\t\n\x1c\x1f\u00a0ıİ_1ệỆ()?'\"/"), max_size=40))
+def test_key_equals_its_regex_definition(text: str) -> None:
+    """``key`` goes through ``_words_key`` (one translate on ASCII): the same as the two regex passes."""
+    from quyche.skeleton import _NON_WORD, _SPACES, key
+    from quyche.text import fold
+
+    key.cache_clear()
+    assert key(text) == _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+
+
+_WORDS = st.sampled_from(["ban", "chap", "hanh", "bach", "chanh", "thuong", "vu", "truc", "ba", "dang", "uy"])
+_PHRASES = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_PHRASES, min_size=0, max_size=4), min_size=1, max_size=4), _PHRASES,
+       st.sets(st.integers(min_value=0, max_value=3)))
+def test_fast_heading_matching_on_made_up_keys(groups: list[list[str]], title: str, refused: set[int]) -> None:
+    """Keys of few letters that share words and letters: fuzzy ties, keys in several groups, repeated keys."""
+    from quyche.skeleton import _heading_hit, _Headings
+
+    heads = _Headings(groups)
+    fast = heads.hits(title, allow=lambda g: g not in refused)
+    for g, keywords in enumerate(heads.groups):
+        hit = _heading_hit(keywords, title)
+        if g in refused and hit is not None and hit[1] != "heading":
+            hit = None
+        assert fast.get(g) == hit, (groups, g, title)

@@ -23,7 +23,7 @@ import re
 import re._parser as sre_parse
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from importlib import resources
@@ -66,8 +66,9 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=16384)
 def key(text: str) -> str:
-    """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces."""
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+    """Matching key: :func:`quyche.text.fold` (case, diacritics, tone placement), punctuation as spaces — the
+    words of the folded text joined by single spaces (:func:`_words_key`)."""
+    return _words_key(fold(text))
 
 
 def _has(text_key: str, phrase_key: str) -> bool:
@@ -634,21 +635,6 @@ _TS_SHARE = _TS_FRAC / (2.0 - _TS_FRAC)  # 2s/(s+a) ≥ T  ⟺  s ≥ a·T/(2−
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-class _Outside:
-    """The keys outside a set (``k in _Outside(s)`` ⟺ ``k not in s``)."""
-
-    __slots__ = ("keys",)
-
-    def __init__(self, keys: frozenset[str]) -> None:
-        self.keys = keys
-
-    def __contains__(self, k: object) -> bool:
-        return k not in self.keys
-
-    def __bool__(self) -> bool:
-        return True
-
-
 def _joined_len(words: Iterable[str]) -> int:
     ws = list(words)
     return sum(map(len, ws)) + len(ws) - 1 if ws else 0
@@ -673,8 +659,8 @@ class _Headings:
       than the slack ``a − 1 − a·T/(2−T)`` is in B —, or the same with A and B swapped, or both
       ``|a − b| ≤ (1 − T)(a + b)`` and ``|letters(A) △ letters(B)| ≤ (1 − T)(a + b)``.
 
-    A key found exactly decides every group holding it (:meth:`hit` returns a group's first exact key): the
-    fuzzy candidates leave such keys out.
+    A key found exactly decides every group holding it (:meth:`hits` returns a group's first exact key): the
+    fuzzy candidates are scored for the other groups only.
     """
 
     def __init__(self, groups: Sequence[Sequence[str]]) -> None:
@@ -685,7 +671,8 @@ class _Headings:
             for k in dict.fromkeys(g):
                 groups_of.setdefault(k, []).append(i)
         self.groups_of = {k: tuple(v) for k, v in groups_of.items()}
-        self.group_keys = [frozenset(g) for g in self.groups]
+        # key → (group, the key's first place in it) for each group holding it
+        self.slots = {k: tuple((g, self.groups[g].index(k)) for g in gs) for k, gs in self.groups_of.items()}
         # Exact: a key found is made of words of the title; index it under its longest word.
         self.by_word: dict[str, list[tuple[str, str]]] = {}
         for k in keys:
@@ -742,12 +729,11 @@ class _Headings:
         self.gram_set = frozenset(self.grams)
         self.ts_len_keys = [a for a, _ in self.ts_lengths]
 
-    def hits(self, title: str, only: int | None = None,
-             allow: Callable[[int], bool] | None = None) -> dict[int, tuple[float, str, str]]:
-        """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit (only group ``only``
-        when given). Exact keys first: a group holding a key found exactly is decided (its first such key), so
-        the fuzzy filters and scores run only for keys of the other groups, and a group ``allow`` refuses is
-        not scored fuzzily (it is left out: the caller drops it anyway)."""
+    def hits(self, title: str, allow: Callable[[int], bool] | None = None) -> dict[int, tuple[float, str, str]]:
+        """``{group: _heading_hit(self.groups[group], title)}`` for the groups with a hit. Exact keys first: a
+        group holding a key found exactly is decided (its first such key), so fuzzy scores are computed only for
+        the other groups' candidate keys, and a group ``allow`` refuses is not scored fuzzily (it is left out:
+        the caller drops it anyway)."""
         out: dict[int, tuple[float, str, str]] = {}
         if not title:
             return out
@@ -759,33 +745,20 @@ class _Headings:
         exact = {k for w in words if w in by_word for k, pk in by_word[w] if pk in padded}
         for k in exact:
             for g in groups_of[k]:
-                if g not in out and (only is None or g == only):
+                if g not in out:
                     for e in groups[g]:
                         if e in exact:
                             out[g] = (100.0, "heading", e)
                             break
-        # Only the keys of a group still to decide (``only``, when given) need the fuzzy filters.
-        skip: Container[str]
-        if only is not None:
-            if only in out:
-                return out
-            keep = self.group_keys[only]
-            skip = _Outside(keep)
-        elif out:
-            skip = {k for g in out for k in groups[g] if all(h in out for h in groups_of[k])}
-        else:
-            skip = _NO_KEYS
         lt = len(title)
         partial: set[str] = set()
         for k in self.always:
-            if len(k) <= lt and k not in skip:
+            if len(k) <= lt:
                 partial.add(k)
         title_grams = {title[i: i + _GRAM] for i in range(lt - _GRAM + 1)}
         need = self.gram_need
         # Same length: either string may be the needle, so either one's 4-grams bound the distance.
         for k in self.by_len.get(lt, ()):
-            if k in skip:
-                continue
             if k not in need:
                 partial.add(k)
                 continue
@@ -799,8 +772,6 @@ class _Headings:
                 if k in seen or len(k) >= lt:
                     continue
                 seen.add(k)
-                if k in skip:
-                    continue
                 kg, n, _ = need[k]
                 if len(kg & title_grams) >= n:
                     partial.add(k)
@@ -844,37 +815,34 @@ class _Headings:
                     a, k = lengths[j]
                     if (ts_mask[k] ^ mask).bit_count() + extra <= bound * (a + b):
                         token_set.add(k)
-        if skip:
-            token_set = {k for k in token_set if k not in skip}
         if not partial and not token_set:
             return out
-        todo: set[int] = set()
-        if only is not None:
-            todo.add(only)
-        else:
-            for cands in (partial, token_set):
-                for k in cands:
-                    todo.update(groups_of[k])
-            todo.difference_update(out)
-        scores: dict[str, float] = {}
-        for g in todo:
-            if allow is not None and not allow(g):
-                continue
-            best: tuple[float, str, str] | None = None
-            for k in groups[g]:
-                # A key not in ``partial`` / ``token_set`` provably scores below the threshold: 0 stands for it.
-                score = scores.get(k)
+        # Each candidate is scored once, for the groups it may decide; a group's best is its first key (in the
+        # group's order) of the highest score, as ``_heading_hit`` finds it.
+        allowed: dict[int, bool] = {}
+        best: dict[int, tuple[float, int, str]] = {}
+        for k in partial | token_set if token_set else partial:
+            score = None
+            for g, place in self.slots[k]:
+                if g in out:
+                    continue
+                ok = allowed.get(g)
+                if ok is None:
+                    ok = allowed[g] = allow is None or allow(g)
+                if not ok:
+                    continue
                 if score is None:
-                    # Below the threshold the score is never used but compared: the cutoff lets rapidfuzz stop early.
+                    # Below the threshold the score is never used: the cutoff lets rapidfuzz stop early.
                     score = fuzz.partial_ratio(k, title, score_cutoff=HEADING_PARTIAL_MIN) if k in partial else 0.0
                     if score < HEADING_PARTIAL_MIN and k in token_set:  # token_set: keys of 3+ words only
                         ts = fuzz.token_set_ratio(k, title)
                         score = ts if ts >= HEADING_TOKEN_SET_MIN else score
-                    scores[k] = score
-                if score >= HEADING_PARTIAL_MIN and (best is None or score > best[0]):
-                    best = (float(score), "heading-fuzzy", k)
-            if best is not None:
-                out[g] = best
+                if score >= HEADING_PARTIAL_MIN:
+                    held = best.get(g)
+                    if held is None or score > held[0] or (score == held[0] and place < held[1]):
+                        best[g] = (score, place, k)
+        for g, (score, _, k) in best.items():
+            out[g] = (float(score), "heading-fuzzy", k)
         return out
 
 
@@ -982,7 +950,8 @@ def _map_articles(zones: Zones, sk: Skeleton, template_kind: str) -> Mapping:
         for i in sorted(found.keys() | stripped):
             if not _allowed(ol, i, title_key, in_chapters):
                 continue
-            hit = heads.hits(_strip(title_key, ol.excludes[i]), only=i).get(i) if i in stripped else found[i]
+            # One block on the stripped title: its few keys are scored directly (no index pays for itself).
+            hit = _heading_hit(heads.groups[i], _strip(title_key, ol.excludes[i])) if i in stripped else found[i]
             if hit is not None:
                 b = blocks[i]
                 matches.append(Match(b.key, art, hit[0], hit[1], hit[2]))
@@ -1059,7 +1028,9 @@ _ASCII_NON_WORD = {c: " " for c in range(128) if _NON_WORD.match(chr(c))}
 
 
 def _words_key(folded: str) -> str:
-    """``key`` of an already folded text."""
+    """``_SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()``: the key of an already folded text. On ASCII text
+    by one ``translate`` (``_ASCII_NON_WORD`` is ``_NON_WORD`` on ASCII) and ``split`` (which splits on exactly
+    what ``\\s`` matches, dropping the ends)."""
     if folded.isascii():
         return " ".join(folded.translate(_ASCII_NON_WORD).split())
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
