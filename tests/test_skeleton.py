@@ -768,24 +768,32 @@ def test_fast_heading_matching_equals_its_definition(title: str, at: int, typo: 
                 assert fast.get(g) == _heading_hit(keywords, title), (kind, g, title)
 
 
+def _assert_hits_with_refused(heads: Any, title: str, refused: set[int]) -> None:
+    """``heads.hits`` with the groups in ``refused`` refused equals ``_heading_hit`` per group, less the fuzzy
+    hits of refused groups."""
+    from quyche.skeleton import _heading_hit
+
+    fast = heads.hits(title, allow=lambda g: g not in refused)
+    for g, keywords in enumerate(heads.groups):
+        hit = _heading_hit(keywords, title)
+        if g in refused and hit is not None and hit[1] != "heading":
+            hit = None
+        assert fast.get(g) == hit, (heads.groups, g, title)
+
+
 @settings(max_examples=200, derandomize=True)
 @given(st.sampled_from(_TITLES or [""]), st.integers(min_value=0, max_value=200), st.booleans(),
        st.sets(st.integers(min_value=0, max_value=24)))
 def test_fast_heading_matching_with_refused_groups(title: str, at: int, typo: bool, refused: set[int]) -> None:
     """Groups ``allow`` refuses are not scored fuzzily (an exact hit stays), and the others are not changed by it:
     a group's hit depends on its own keys alone."""
-    from quyche.skeleton import _heading_hit, _outline
+    from quyche.skeleton import _outline
 
     title = _typo(title, at) if typo else title
     sk = skeleton()
     for kind in TEMPLATE_KINDS:
         for heads in (_outline(sk, kind).headings, _outline(sk, kind).chapters):
-            fast = heads.hits(title, allow=lambda g: g not in refused)
-            for g, keywords in enumerate(heads.groups):
-                hit = _heading_hit(keywords, title)
-                if g in refused and hit is not None and hit[1] != "heading":
-                    hit = None
-                assert fast.get(g) == hit, (kind, g, title)
+            _assert_hits_with_refused(heads, title, refused)
 
 
 @settings(max_examples=300, derandomize=True)
@@ -808,12 +816,6 @@ _PHRASES = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
        st.sets(st.integers(min_value=0, max_value=3)))
 def test_fast_heading_matching_on_made_up_keys(groups: list[list[str]], title: str, refused: set[int]) -> None:
     """Keys of few letters that share words and letters: fuzzy ties, keys in several groups, repeated keys."""
-    from quyche.skeleton import _heading_hit, _Headings
+    from quyche.skeleton import _Headings
 
-    heads = _Headings(groups)
-    fast = heads.hits(title, allow=lambda g: g not in refused)
-    for g, keywords in enumerate(heads.groups):
-        hit = _heading_hit(keywords, title)
-        if g in refused and hit is not None and hit[1] != "heading":
-            hit = None
-        assert fast.get(g) == hit, (groups, g, title)
+    _assert_hits_with_refused(_Headings(groups), title, refused)
