@@ -21,7 +21,12 @@ SEP = "\x00"
 
 def joined_keys(paragraphs: Iterable[Paragraph]) -> str:
     """The folded keys (:attr:`Paragraph.key`) of ``paragraphs`` joined with NUL."""
-    return SEP.join([p.key for p in paragraphs])
+    return joined_keys_of([p.key for p in paragraphs])
+
+
+def joined_keys_of(texts: Iterable[str]) -> str:
+    """``texts`` (keys or plain texts, none holding a NUL) joined with NUL, for :func:`holding`."""
+    return SEP.join(texts)
 
 
 def word_positions(joined: str, words: Iterable[str]) -> list[int]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from importlib import resources
@@ -398,6 +398,22 @@ _INTERVAL_SCAN = tuple((order, how, rx, gate)
                        for order, ((how, rx), gate) in enumerate(zip(_INTERVAL_RES, _INTERVAL_GATES, strict=True)))
 
 
+def _gated_matches(
+    scan: Sequence[tuple[int, str, re.Pattern[str], tuple[str, ...]]], key: str,
+) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """(order, tag, match) of every match in ``key`` of the patterns of ``scan`` whose gate words (at least one
+    of which every match holds) occur in ``key``: a pattern led by a look-behind is tried at every position, so
+    it runs only where it can match."""
+    for order, tag, rx, gate in scan:
+        for need in gate:
+            if need in key:
+                break
+        else:
+            continue
+        for m in rx.finditer(key):
+            yield order, tag, m
+
+
 def find_intervals(text: str) -> list[Interval]:
     """Every frequency phrase in ``text`` (non-overlapping, leftmost-longest), with its interval in months."""
     return _intervals(text, fold_keep(text))
@@ -405,15 +421,8 @@ def find_intervals(text: str) -> list[Interval]:
 
 def _intervals(text: str, key: str) -> list[Interval]:
     """:func:`find_intervals` with ``key`` = ``fold_keep(text)``."""
-    cands: list[tuple[int, int, int, re.Match[str], str]] = []
-    for order, how, rx, gate in _INTERVAL_SCAN:
-        for need in gate:
-            if need in key:
-                break
-        else:
-            continue
-        for m in rx.finditer(key):
-            cands.append((m.start(), -(m.end() - m.start()), order, m, how))
+    cands = [(m.start(), -(m.end() - m.start()), order, m, how)
+             for order, how, m in _gated_matches(_INTERVAL_SCAN, key)]
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[Interval] = []
     pos = -1
@@ -477,15 +486,7 @@ def _body_mentions(text: str) -> tuple[Mention, ...]:
 @lru_cache(maxsize=16384)
 def _key_mentions(key: str) -> tuple[Mention, ...]:
     """:func:`_body_mentions` of the text whose ``fold_keep`` is ``key``."""
-    cands: list[tuple[int, int, int, str]] = []
-    for order, name, rx, needs in _BODY_SCAN:
-        for need in needs:
-            if need in key:
-                break
-        else:
-            continue
-        for m in rx.finditer(key):
-            cands.append((m.start(), -(m.end() - m.start()), order, name))
+    cands = [(m.start(), -(m.end() - m.start()), order, name) for order, name, m in _gated_matches(_BODY_SCAN, key)]
     cands.sort()
     out: list[Mention] = []
     pos = -1

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from quyche.citations import Citation, find_citations, resolve
+from quyche.keyscan import joined_keys_of, word_positions
 from quyche.model import Document, Paragraph
 from quyche.references import Basis, Hop, OrgFacts, Reference, ReferenceCatalogue, packaged_catalogue, vn_date
 from quyche.rules.base import Context
@@ -60,13 +61,8 @@ _KEY_TAIL_REV = (
 
 def _may_cite_indices(keys: list[str]) -> list[int]:
     """Indices of the keys whose paragraphs may hold a citation (a superset: may_cite() decides)."""
-    joined = "\x00".join(keys)
-    hits: list[int] = []
-    for word in _KEY_WORDS:
-        at = joined.find(word)
-        while at >= 0:
-            hits.append(at)
-            at = joined.find(word, at + 1)
+    joined = joined_keys_of(keys)
+    hits = word_positions(joined, _KEY_WORDS)
     back = joined.encode("ascii", "replace").translate(_DIGITS_TO_HASH)[::-1]  # one byte per character
     last = len(back) - 1
     for rx in _KEY_TAIL_REV[: 1 if joined.isascii() else 2]:

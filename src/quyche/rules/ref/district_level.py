@@ -17,10 +17,11 @@ from datetime import date
 from itertools import accumulate
 
 from quyche.citations import outside_titles
+from quyche.keyscan import holding, joined_keys_of
 from quyche.model import Document, Paragraph
 from quyche.references import vn_date
 from quyche.rules.base import Context, Hit, rule
-from quyche.rules.common import piece_indices, quote
+from quyche.rules.common import quote
 from quyche.rules.ref._cites import effective_date
 
 NO_DISTRICT_FROM = date(2025, 7, 1)
@@ -39,14 +40,7 @@ _KEY_WORDS = ("huyen", "quan u", "bo quan", "thi u", "thi xa")
 
 def _candidates(keys: list[str]) -> list[int]:
     """Indices of the keys whose texts may name a district-level body (a superset: district_mentions decides)."""
-    joined = "\x00".join(keys)
-    hits: list[int] = []
-    for word in _KEY_WORDS:
-        at = joined.find(word)
-        while at >= 0:
-            hits.append(at)
-            at = joined.find(word, at + 1)
-    return piece_indices(joined, hits)
+    return holding(joined_keys_of(keys), _KEY_WORDS)
 
 
 def district_mentions(text: str, *, exempt_titles: bool = True) -> list[str]:

@@ -7,10 +7,9 @@ the same finder to tell that a document left unfinished is not marked "Dự th�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
+from quyche.keyscan import holding, joined_keys_of
 from quyche.model import Paragraph
 from quyche.text import fold
 from quyche.zones import Zones
@@ -37,7 +36,6 @@ _MARK_RES = (
     re.compile(r"x(?=[xX]{2})"),
     re.compile(r"X(?=[xX]{2})"),
 )
-_SEP = "\x00"
 # Words a blank usually follows ("khóa …", "nhiệm kỳ...", "đồng chí …", "xã …"): dots after them are a slot even
 # when they end a list.
 _SLOT_WORDS = frozenset({
@@ -148,19 +146,7 @@ def find_placeholder(zone: str, p: Paragraph, z: Zones) -> Placeholder | None:
 
 def _candidates(texts: list[str], date_text: str | None) -> list[int]:
     """Indices of the texts that may hold a placeholder (a superset: find_placeholder() decides)."""
-    joined = _SEP.join(texts)
-    hits: list[int] = []
-    for ch in _MARK_CHARS:
-        at = joined.find(ch)
-        while at >= 0:
-            hits.append(at)
-            at = joined.find(ch, at + 1)
-    for rx in _MARK_RES:
-        hits.extend(m.start() for m in rx.finditer(joined))
-    found: set[int] = set()
-    if hits:
-        starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-        found = {bisect_right(starts, at) - 1 for at in hits}
+    found = set(holding(joined_keys_of(texts), _MARK_CHARS, _MARK_RES))
     if date_text is not None:  # a blank date is looked for on the date line only (same_piece: same text)
         found.update(i for i, t in enumerate(texts) if t == date_text)
     return sorted(found)
